@@ -1,3 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using MyAlmaty.Learn.Web;
+
+return await SiteCommands.Create().Parse(args).InvokeAsync();

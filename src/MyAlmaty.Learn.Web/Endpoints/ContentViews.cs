@@ -1,0 +1,99 @@
+using MyAlmaty.Learn.Content.Published;
+using MyAlmaty.Learn.Content.Rendering;
+using MyAlmaty.Learn.Content.Types;
+using MyAlmaty.Learn.Courses;
+
+namespace MyAlmaty.Learn.Web.Endpoints;
+
+public sealed record CourseCard(string Title, string Url, string? Summary, int LessonCount, int Minutes, IReadOnlyList<string> Languages);
+
+public sealed record LessonLink(string Title, string Url, int Number, int Minutes);
+
+public sealed record ModuleView(string Title, string Slug, int Number, string Html, IReadOnlyList<LessonLink> Lessons);
+
+public sealed record CourseView(CourseCard Card, string Html, IReadOnlyList<ModuleView> Modules, string? StartUrl);
+
+public sealed record LessonView(
+    string Title, string Html, IReadOnlyList<string> Takeaways, int Minutes, DateTime Published,
+    LinkView Course, string ModuleTitle, int ModuleNumber, int Number, int Total,
+    LinkView? Previous, LinkView? Next, IReadOnlyList<LinkView> AlsoIn);
+
+public sealed record TermLink(string Title, string Url, string Definition);
+
+public sealed record LetterGroup(string Letter, IReadOnlyList<TermLink> Terms);
+
+public sealed record ArticleView(string Title, string Html, string? Summary, DateTime Published, DateOnly? SessionDate, IReadOnlyList<string> Aliases);
+
+public sealed record SummaryCard(string Title, string Url, string? Summary, DateTime Published);
+
+/// <summary>Builds the view models the theme's templates read. Templates see them in snake_case.</summary>
+public sealed class ContentViews(PublishedContent published, ContentUrls urls, ContentRenderer renderer, CourseCatalog courses)
+{
+    private ContentCatalog Catalog => published.Current;
+
+    public CourseCard Card(CourseOutline course) => new(
+        course.Course.Title,
+        CourseRoutes.CourseUrl(course.Course),
+        course.Course.Metadata.Summary,
+        course.Lessons.Count,
+        courses.ReadingMinutes(course),
+        Localization.Cultures.All.Where(c => Catalog.TranslationOf(course.Course, c) is not null).ToList());
+
+    public CourseView Course(CourseOutline course) => new(
+        Card(course),
+        renderer.Render(course.Course).Html,
+        course.Modules.Select(m => new ModuleView(
+            m.Module.Title,
+            m.Module.Slug,
+            m.Number,
+            renderer.Render(m.Module).Html,
+            m.Lessons.Select(l => Link(course, l)).ToList())).ToList(),
+        course.Lessons.Count > 0 ? CourseRoutes.LessonUrl(course.Course, course.Lessons[0]) : null);
+
+    public LessonView Lesson(LessonPosition at, PublishedItem lesson) => new(
+        lesson.Title,
+        renderer.Render(lesson).Html,
+        lesson.MetadataAs<LessonMetadata>().Takeaways,
+        courses.ReadingMinutes(lesson),
+        lesson.PublishedUtc,
+        new LinkView(at.Course.Course.Title, CourseRoutes.CourseUrl(at.Course.Course)),
+        at.Module.Module.Title,
+        at.Module.Number,
+        at.Number,
+        at.Total,
+        at.Previous is { } p ? new LinkView(p.Title, CourseRoutes.LessonUrl(at.Course.Course, p)) : null,
+        at.Next is { } n ? new LinkView(n.Title, CourseRoutes.LessonUrl(at.Course.Course, n)) : null,
+        courses.CoursesContaining(lesson).Where(c => c != at.Course)
+            .Select(c => new LinkView(c.Course.Title, CourseRoutes.LessonUrl(c.Course, lesson))).ToList());
+
+    public IReadOnlyList<LetterGroup> Glossary(string culture) =>
+        Catalog.OfType(culture, ContentTypeNames.GlossaryTerm)
+            .GroupBy(t => char.ToUpper(t.Title[0], Localization.Cultures.Get(culture)).ToString())
+            .Select(g => new LetterGroup(g.Key, g.Select(Term).ToList()))
+            .ToList();
+
+    public TermLink Term(PublishedItem term) =>
+        new(term.Title, Url(term), term.MetadataAs<GlossaryTermMetadata>().Definition);
+
+    public ArticleView Article(PublishedItem item) => new(
+        item.Title,
+        renderer.Render(item).Html,
+        item.Metadata.Summary,
+        item.FirstPublishedUtc,
+        (item.Metadata as SessionSummaryMetadata)?.SessionDate,
+        (item.Metadata as GlossaryTermMetadata)?.Aliases ?? []);
+
+    public IReadOnlyList<SummaryCard> Summaries(string culture) =>
+        Catalog.OfType(culture, ContentTypeNames.SessionSummary)
+            .OrderByDescending(s => s.MetadataAs<SessionSummaryMetadata>().SessionDate?.ToDateTime(TimeOnly.MinValue) ?? s.FirstPublishedUtc)
+            .Select(s => new SummaryCard(s.Title, Url(s), s.Metadata.Summary, s.FirstPublishedUtc))
+            .ToList();
+
+    public string Url(PublishedItem item) => urls.UrlFor(item, Catalog) ?? "#";
+
+    private LessonLink Link(CourseOutline course, PublishedItem lesson) => new(
+        lesson.Title,
+        CourseRoutes.LessonUrl(course.Course, lesson),
+        course.PositionOf(lesson)!.Number,
+        courses.ReadingMinutes(lesson));
+}

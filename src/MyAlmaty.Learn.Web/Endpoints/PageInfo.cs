@@ -1,0 +1,29 @@
+namespace MyAlmaty.Learn.Web.Endpoints;
+
+/// <summary>What the layout needs to know about the page: language, title, alternates, switcher.</summary>
+public sealed record PageInfo
+{
+    public required string Culture { get; init; }
+    public string OtherCulture => Localization.Cultures.Other(Culture);
+    /// <summary>The content title; section pages leave it empty and their view assigns page_title.</summary>
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+
+    /// <summary>The navigation section to highlight: home, courses, glossary, summaries, or empty.</summary>
+    public string Section { get; init; } = "";
+
+    /// <summary>Absolute addresses of this page in each language it exists in (hreflang).</summary>
+    public IReadOnlyList<AlternateLink> Alternates { get; init; } = [];
+
+    /// <summary>Where the language switcher goes: the translation, or the other language's section with a notice.</summary>
+    public required string SwitchUrl { get; init; }
+
+    /// <summary>A notice to show at the top, by key: "untranslated".</summary>
+    public string? Notice { get; init; }
+
+    public IReadOnlyList<LinkView> Breadcrumbs { get; init; } = [];
+}
+
+public sealed record AlternateLink(string Hreflang, string Url);
+
+public sealed record LinkView(string Title, string Url, string? Summary = null);

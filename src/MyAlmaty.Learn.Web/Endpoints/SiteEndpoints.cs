@@ -1,0 +1,88 @@
+using MyAlmaty.Learn.Content.Published;
+using MyAlmaty.Learn.Content.Types;
+using MyAlmaty.Learn.Courses;
+using MyAlmaty.Learn.Localization;
+using MyAlmaty.Learn.Web.Hosting;
+
+namespace MyAlmaty.Learn.Web.Endpoints;
+
+/// <summary>The public pages: /{culture}/… for ru and kk, and / choosing between them.</summary>
+public static class SiteEndpoints
+{
+    public const string CulturePattern = "{culture:regex(^(ru|kk)$)}";
+
+    public static IEndpointRouteBuilder MapSitePages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", (HttpContext http) =>
+        {
+            http.Response.Headers.Vary = "Accept-Language";
+            return Results.Redirect($"/{Cultures.FromAcceptLanguage(http.Request.Headers.AcceptLanguage)}/");
+        });
+
+        var site = app.MapGroup(CulturePattern).CacheOutput(SiteCaching.PagePolicy);
+        site.MapGet("/", Home);
+        site.MapGet("/courses", CourseList);
+        site.MapGet("/courses/{slug}", Course);
+        site.MapGet("/courses/{course}/{lesson}", Lesson);
+        site.MapGet("/glossary", Glossary);
+        site.MapGet("/glossary/{slug}", Term);
+        site.MapGet("/summaries", Summaries);
+        site.MapGet("/summaries/{slug}", Summary);
+        site.MapGet("/{slug}", Page);
+        return app;
+    }
+
+    private static Task<IResult> Home(HttpContext http, string culture, SitePages pages, ContentViews views, CourseCatalog courses, PublishedContent published) =>
+        pages.Render(http, "home", SitePages.ForSection(http, culture, "home"), new
+        {
+            Courses = courses.Courses(culture).Select(views.Card).ToList(),
+            Summaries = views.Summaries(culture).Take(3).ToList(),
+            Terms = published.Current.OfType(culture, ContentTypeNames.GlossaryTerm).Take(8).Select(views.Term).ToList(),
+            About = published.Current.BySlug(culture, ContentTypeNames.Page, "about") is { } about ? new LinkView(about.Title, views.Url(about), about.Metadata.Summary) : null,
+        });
+
+    private static Task<IResult> CourseList(HttpContext http, string culture, SitePages pages, ContentViews views, CourseCatalog courses) =>
+        pages.Render(http, "courses", SitePages.ForSection(http, culture, "courses"), new { Courses = courses.Courses(culture).Select(views.Card).ToList() });
+
+    private static Task<IResult> Course(HttpContext http, string culture, string slug, SitePages pages, ContentViews views, CourseCatalog courses) =>
+        courses.Course(culture, slug) is { } course
+            ? pages.Render(http, "course", pages.ForItem(http, course.Course, "courses"), views.Course(course))
+            : NotFound(http, culture, pages);
+
+    private static Task<IResult> Lesson(HttpContext http, string culture, string course, string lesson, SitePages pages, ContentViews views, CourseCatalog courses, PublishedContent published)
+    {
+        var outline = courses.Course(culture, course);
+        var item = published.Current.BySlug(culture, ContentTypeNames.Lesson, lesson);
+        if (outline is null || item is null || outline.PositionOf(item) is not { } position) return NotFound(http, culture, pages);
+        return pages.Render(http, "lesson", pages.ForItem(http, item, "courses") with
+        {
+            Breadcrumbs = [new LinkView(outline.Course.Title, CourseRoutes.CourseUrl(outline.Course))],
+        }, views.Lesson(position, item));
+    }
+
+    private static Task<IResult> Glossary(HttpContext http, string culture, SitePages pages, ContentViews views) =>
+        pages.Render(http, "glossary", SitePages.ForSection(http, culture, "glossary"), new { Groups = views.Glossary(culture) });
+
+    private static Task<IResult> Term(HttpContext http, string culture, string slug, SitePages pages, ContentViews views, PublishedContent published) =>
+        Article(http, culture, slug, ContentTypeNames.GlossaryTerm, "glossary", "term", pages, views, published);
+
+    private static Task<IResult> Summaries(HttpContext http, string culture, SitePages pages, ContentViews views) =>
+        pages.Render(http, "summaries", SitePages.ForSection(http, culture, "summaries"), new { Summaries = views.Summaries(culture) });
+
+    private static Task<IResult> Summary(HttpContext http, string culture, string slug, SitePages pages, ContentViews views, PublishedContent published) =>
+        Article(http, culture, slug, ContentTypeNames.SessionSummary, "summaries", "summary", pages, views, published);
+
+    private static Task<IResult> Page(HttpContext http, string culture, string slug, SitePages pages, ContentViews views, PublishedContent published) =>
+        Article(http, culture, slug, ContentTypeNames.Page, "", "page", pages, views, published);
+
+    private static Task<IResult> Article(HttpContext http, string culture, string slug, string type, string section, string view, SitePages pages, ContentViews views, PublishedContent published)
+    {
+        var item = published.Current.BySlug(culture, type, slug);
+        return item is null
+            ? NotFound(http, culture, pages)
+            : pages.Render(http, view, pages.ForItem(http, item, section, (item.Metadata as GlossaryTermMetadata)?.Definition), views.Article(item));
+    }
+
+    public static Task<IResult> NotFound(HttpContext http, string culture, SitePages pages) =>
+        pages.Render(http, "not-found", SitePages.ForSection(http, culture, "") with { SwitchUrl = $"/{Cultures.Other(culture)}/" }, null, StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,59 @@
+using MyAlmaty.Learn.Content.Published;
+using MyAlmaty.Learn.Web.Themes;
+
+namespace MyAlmaty.Learn.Web.Endpoints;
+
+/// <summary>Turns a view and its model into an HTML response, filling in what every page shares.</summary>
+public sealed class SitePages(ThemeRenderer theme, PublishedContent published, ContentUrls urls)
+{
+    public const string UntranslatedNotice = "untranslated";
+
+    public async Task<IResult> Render(HttpContext http, string view, PageInfo page, object? model, int status = StatusCodes.Status200OK)
+    {
+        var notice = http.Request.Query["notice"].ToString() == UntranslatedNotice ? UntranslatedNotice : null;
+        var values = new Dictionary<string, object?>
+        {
+            ["page"] = notice is null ? page : page with { Notice = notice },
+            ["model"] = model,
+            ["path"] = http.Request.Path.Value,
+        };
+        var html = await theme.RenderAsync(view, page.Culture, values);
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+
+    /// <summary>Page info for a content item: alternates for each existing translation, and the switcher target.</summary>
+    public PageInfo ForItem(HttpContext http, PublishedItem item, string section, string? description = null)
+    {
+        var catalog = published.Current;
+        var other = Localization.Cultures.Other(item.Culture);
+        var translation = catalog.TranslationOf(item, other) is { } t ? urls.UrlFor(t, catalog) : null;
+        var own = urls.UrlFor(item, catalog) ?? http.Request.Path.Value!;
+        var alternates = new List<AlternateLink> { new(item.Culture, Absolute(http, own)) };
+        if (translation is not null) alternates.Add(new AlternateLink(other, Absolute(http, translation)));
+        return new PageInfo
+        {
+            Culture = item.Culture,
+            Title = item.Title,
+            Description = description ?? item.Metadata.Summary,
+            Section = section,
+            Alternates = alternates,
+            SwitchUrl = translation ?? $"{urls.SectionUrl(item.ContentType, other)}?notice={UntranslatedNotice}",
+        };
+    }
+
+    /// <summary>Page info for a page that exists in both languages at the same path after the culture.</summary>
+    public static PageInfo ForSection(HttpContext http, string culture, string section)
+    {
+        var rest = http.Request.Path.Value is { } p && p.Length > 3 ? p[3..] : "/";
+        var other = Localization.Cultures.Other(culture);
+        return new PageInfo
+        {
+            Culture = culture,
+            Section = section,
+            Alternates = [new(culture, Absolute(http, $"/{culture}{rest}")), new(other, Absolute(http, $"/{other}{rest}"))],
+            SwitchUrl = $"/{other}{rest}",
+        };
+    }
+
+    public static string Absolute(HttpContext http, string path) => $"{http.Request.Scheme}://{http.Request.Host}{path}";
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.OutputCaching;
+using MyAlmaty.Learn.Content.Published;
+
+namespace MyAlmaty.Learn.Web.Hosting;
+
+/// <summary>
+/// Public pages are the same for every anonymous reader until content changes, so they are kept
+/// in the output cache and all dropped together when a new catalog is published.
+/// </summary>
+public static class SiteCaching
+{
+    public const string PagePolicy = "pages";
+    public const string ContentTag = "content";
+
+    public static IServiceCollection AddSitePageCache(this IServiceCollection services, bool enabled)
+    {
+        services.AddOutputCache(o => o.AddPolicy(PagePolicy, b =>
+        {
+            if (!enabled)
+            {
+                b.NoCache();
+                return;
+            }
+            b.Tag(ContentTag).SetVaryByQuery("notice").SetVaryByHost(true).Expire(TimeSpan.FromHours(1));
+        }));
+        services.AddHostedService<EvictPagesOnPublish>();
+        return services;
+    }
+
+    private sealed class EvictPagesOnPublish(PublishedContent published, IOutputCacheStore store) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            published.Changed += Evict;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            published.Changed -= Evict;
+            return Task.CompletedTask;
+        }
+
+        private void Evict(ContentCatalog catalog) => store.EvictByTagAsync(ContentTag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.FileProviders;
+using MyAlmaty.Learn.Content;
+using MyAlmaty.Learn.Courses;
+using MyAlmaty.Learn.Data;
+using MyAlmaty.Learn.Localization;
+using MyAlmaty.Learn.Web.Endpoints;
+using MyAlmaty.Learn.Web.Themes;
+
+namespace MyAlmaty.Learn.Web.Hosting;
+
+/// <summary>Builds the web application: the same composition for the site, the CLI and the tests.</summary>
+public static class SiteHost
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // appsettings*.json sit beside the binary, wherever the command is run from.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var site = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var paths = SitePaths.Resolve(site);
+        Directory.CreateDirectory(paths.Data);
+
+        var services = builder.Services;
+        services.AddSingleton(site);
+        services.AddSingleton(paths);
+        services.AddLearnData(storage, paths.Data);
+        services.AddLocalizationFeature(Path.Combine(AppContext.BaseDirectory, "Localization"));
+        services.AddContentFeature();
+        services.AddCoursesFeature();
+        services.AddTheme(paths, site, watch: builder.Environment.IsDevelopment());
+        services.AddSingleton<SitePages>();
+        services.AddSingleton<ContentViews>();
+        services.AddSingleton<SiteInitializer>();
+        services.AddSingleton<ImportReportWriter>();
+        services.AddSitePageCache(site.CachePages);
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler(e => e.Run(FriendlyError));
+        app.UseSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = ThemeAssets.UrlPrefix,
+            FileProvider = new PhysicalFileProvider(app.Services.GetRequiredService<ThemeAssets>().Directory),
+            // Asset URLs carry a content hash, so they never change under the same address.
+            OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
+        });
+        app.UseOutputCache();
+        app.MapSitePages();
+        app.MapFallback((HttpContext http, SitePages pages) =>
+        {
+            var first = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            var culture = Cultures.IsSupported(first) ? first! : Cultures.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
+            return SiteEndpoints.NotFound(http, culture, pages);
+        });
+        return app;
+    }
+
+    private static IServiceCollection AddTheme(this IServiceCollection services, SitePaths paths, SiteOptions site, bool watch)
+    {
+        var directory = Path.Combine(paths.Themes, site.Theme);
+        var location = new ThemeLocation(directory, ThemeManifest.Load(directory));
+        services.AddSingleton(location);
+        services.AddSingleton<ThemeAssets>();
+        services.AddSingleton<ThemeFilters>();
+        services.AddSingleton(sp => new ThemeRenderer(location, sp.GetRequiredService<ThemeFilters>(), watch));
+        return services;
+    }
+
+    /// <summary>The themed error page; if the theme itself is what failed, its static error.html.</summary>
+    private static async Task FriendlyError(HttpContext http)
+    {
+        var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("MyAlmaty.Learn.Errors")
+            .LogError(error, "Request {Path} failed", http.Request.Path);
+        var first = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        var culture = Cultures.IsSupported(first) ? first! : Cultures.Default;
+        http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        http.Response.ContentType = "text/html; charset=utf-8";
+        try
+        {
+            var theme = http.RequestServices.GetRequiredService<ThemeRenderer>();
+            var page = SitePages.ForSection(http, culture, "") with { SwitchUrl = $"/{Cultures.Other(culture)}/" };
+            await http.Response.WriteAsync(await theme.RenderAsync("error", culture, new Dictionary<string, object?> { ["page"] = page }));
+        }
+        catch (Exception)
+        {
+            var location = http.RequestServices.GetRequiredService<ThemeLocation>();
+            await http.Response.SendFileAsync(Path.Combine(location.Directory, "error.html"));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using MyAlmaty.Learn.Content.Import;
+using MyAlmaty.Learn.Content.Published;
+using MyAlmaty.Learn.Data;
+
+namespace MyAlmaty.Learn.Web.Hosting;
+
+/// <summary>What happens before the first request: migrations, the content import, the first catalog.</summary>
+public sealed class SiteInitializer(IServiceScopeFactory scopes, PublishedContent published, SitePaths paths, ImportReportWriter reports, ILogger<SiteInitializer> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LearnDbContext>().Database.MigrateAsync(cancellationToken);
+    }
+
+    public async Task<ImportReport> ImportAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(paths.Content, cancellationToken);
+        if (report.Changed) await published.ReloadAsync(cancellationToken);
+        return report;
+    }
+
+    public async Task StartAsync(bool import, CancellationToken cancellationToken = default)
+    {
+        await MigrateAsync(cancellationToken);
+        if (import)
+        {
+            var report = await ImportAsync(cancellationToken);
+            foreach (var line in reports.Lines(report, Localization.Cultures.Default))
+            {
+                if (report.HasErrors) logger.LogWarning("{Line}", line);
+                else logger.LogInformation("{Line}", line);
+            }
+        }
+        await published.ReloadAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,23 @@
+namespace MyAlmaty.Learn.Web.Hosting;
+
+/// <summary>Bound from the "Site" configuration section. Relative paths are resolved by <see cref="SitePaths"/>.</summary>
+public sealed class SiteOptions
+{
+    public const string Section = "Site";
+
+    /// <summary>The folder that holds content/, themes/ and data/. Found by looking upwards when empty.</summary>
+    public string? RootPath { get; set; }
+
+    public string ContentPath { get; set; } = "content";
+    public string ThemesPath { get; set; } = "themes";
+    public string DataPath { get; set; } = "data";
+
+    /// <summary>The theme folder under <see cref="ThemesPath"/>.</summary>
+    public string Theme { get; set; } = "Default";
+
+    /// <summary>Import content/ when the site starts.</summary>
+    public bool ImportOnStart { get; set; } = true;
+
+    /// <summary>Serve cached pages to anonymous readers (turned off while editing templates).</summary>
+    public bool CachePages { get; set; } = true;
+}

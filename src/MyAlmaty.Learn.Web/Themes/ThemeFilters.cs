@@ -1,0 +1,45 @@
+using Fluid;
+using Fluid.Values;
+using MyAlmaty.Learn.Localization;
+
+namespace MyAlmaty.Learn.Web.Themes;
+
+/// <summary>
+/// The Liquid filters our themes use on top of Liquid's own:
+/// <c>{{ "Courses" | t }}</c>, <c>{{ "Step {0} of {1}" | t: n, total }}</c>,
+/// <c>{{ count | plural: "{0} lesson", "{0} lessons" }}</c>, <c>{{ date | local_date }}</c>,
+/// <c>{{ "site.css" | asset_url }}</c>. The page's culture is the ambient value "culture".
+/// </summary>
+public sealed class ThemeFilters(UiStrings strings, AlmatyClock clock, ThemeAssets assets)
+{
+    public const string CultureKey = "culture";
+
+    public void Register(FilterCollection filters)
+    {
+        filters.AddFilter("t", Translate);
+        filters.AddFilter("plural", Plural);
+        filters.AddFilter("local_date", LocalDate);
+        filters.AddFilter("asset_url", AssetUrl);
+    }
+
+    private ValueTask<FluidValue> Translate(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var args = arguments.Values.Select(a => a.ToObjectValue()).ToArray();
+        return new StringValue(strings.Get(CultureOf(context), input.ToStringValue(), args));
+    }
+
+    private ValueTask<FluidValue> Plural(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var n = (long)input.ToNumberValue();
+        return new StringValue(strings.Plural(CultureOf(context), n, arguments.At(0).ToStringValue(), arguments.At(1).ToStringValue()));
+    }
+
+    private ValueTask<FluidValue> LocalDate(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        input.ToObjectValue() is DateTime utc ? new StringValue(clock.FormatDate(utc, CultureOf(context))) : NilValue.Instance;
+
+    private ValueTask<FluidValue> AssetUrl(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        new StringValue(assets.Url(input.ToStringValue()));
+
+    private static string CultureOf(TemplateContext context) =>
+        context.AmbientValues.TryGetValue(CultureKey, out var culture) ? (string)culture : Cultures.Default;
+}

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using System.Text.RegularExpressions;
+using Fluid;
+using Microsoft.Extensions.FileProviders;
+
+namespace MyAlmaty.Learn.Web.Themes;
+
+/// <summary>
+/// Renders a theme's Liquid views (themes/&lt;Name&gt;/views/*.liquid) inside its layout with Fluid.
+/// Parsed templates are cached; when <paramref name="watch"/> is on, a changed file is parsed again,
+/// so an editor sees a template change without restarting.
+/// </summary>
+public sealed partial class ThemeRenderer
+{
+    // Cyrillic and Kazakh letters are written as they are, not as numeric entities.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly FluidParser _parser = new();
+    private readonly TemplateOptions _options = new();
+    private readonly ConcurrentDictionary<string, (DateTime Stamp, IFluidTemplate Template)> _templates = new(StringComparer.Ordinal);
+    private readonly string _views;
+    private readonly bool _watch;
+    private readonly ThemeLocation _theme;
+
+    public ThemeRenderer(ThemeLocation theme, ThemeFilters filters, bool watch)
+    {
+        _theme = theme;
+        _views = Path.Combine(theme.Directory, "views");
+        _watch = watch;
+        _options.FileProvider = new PhysicalFileProvider(_views);
+        _options.MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase };
+        filters.Register(_options.Filters);
+    }
+
+    public string ThemeName => _theme.Manifest.Name;
+
+    /// <summary>Renders <paramref name="view"/> with the given values, then the layout around it.</summary>
+    public async Task<string> RenderAsync(string view, string culture, IReadOnlyDictionary<string, object?> values)
+    {
+        var context = new TemplateContext(_options);
+        context.CultureInfo = Localization.Cultures.Get(culture);
+        context.AmbientValues[ThemeFilters.CultureKey] = culture;
+        foreach (var (name, value) in values) context.SetValue(name, value);
+
+        var body = await RenderOneAsync(view, context);
+        context.SetValue("content", new Fluid.Values.StringValue(body, encode: false));
+        return await RenderOneAsync(_theme.Manifest.Layout, context);
+    }
+
+    private async Task<string> RenderOneAsync(string name, TemplateContext context)
+    {
+        var template = Get(name);
+        try
+        {
+            return await template.RenderAsync(context, Encoder);
+        }
+        catch (Exception e) when (e is not ThemeTemplateException)
+        {
+            throw new ThemeTemplateException(TemplatePath(name), LineIn(e.Message), e.Message, e);
+        }
+    }
+
+    private IFluidTemplate Get(string name)
+    {
+        var path = Path.Combine(_views, name + ".liquid");
+        if (!_watch && _templates.TryGetValue(name, out var cached)) return cached.Template;
+        if (!File.Exists(path)) throw new ThemeTemplateException(TemplatePath(name), null, "the template file does not exist");
+        var stamp = File.GetLastWriteTimeUtc(path);
+        if (_templates.TryGetValue(name, out cached) && cached.Stamp == stamp) return cached.Template;
+        if (!_parser.TryParse(File.ReadAllText(path), out var template, out var error))
+        {
+            throw new ThemeTemplateException(TemplatePath(name), LineIn(error), error);
+        }
+        _templates[name] = (stamp, template);
+        return template;
+    }
+
+    private string TemplatePath(string name) => $"themes/{Path.GetFileName(_theme.Directory)}/views/{name}.liquid";
+
+    [GeneratedRegex(@"\((\d+):\d+\)")]
+    private static partial Regex Position();
+
+    /// <summary>Fluid reports positions as "(line:column)".</summary>
+    private static int? LineIn(string message) =>
+        Position().Match(message) is { Success: true } m ? int.Parse(m.Groups[1].Value) : null;
+}

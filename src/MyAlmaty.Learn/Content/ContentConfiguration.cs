@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MyAlmaty.Learn.Content;
+
+internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<ContentItem>
+{
+    public void Configure(EntityTypeBuilder<ContentItem> item)
+    {
+        item.ToTable("ContentItems");
+        item.Property(i => i.ContentType).HasMaxLength(64);
+        item.Property(i => i.Culture).HasMaxLength(8);
+        item.Property(i => i.TranslationKey).HasMaxLength(200);
+        item.Property(i => i.SourcePath).HasMaxLength(400);
+        item.HasIndex(i => new { i.ContentType, i.TranslationKey, i.Culture }).IsUnique();
+        item.HasMany(i => i.Versions).WithOne(v => v.ContentItem!).HasForeignKey(v => v.ContentItemId);
+    }
+}
+
+internal sealed class ContentItemVersionConfiguration : IEntityTypeConfiguration<ContentItemVersion>
+{
+    public void Configure(EntityTypeBuilder<ContentItemVersion> version)
+    {
+        version.ToTable("ContentItemVersions");
+        version.Property(v => v.Title).HasMaxLength(300);
+        version.Property(v => v.Slug).HasMaxLength(200);
+        version.Property(v => v.ContentHash).HasMaxLength(64);
+        version.Property(v => v.Author).HasMaxLength(200);
+        version.HasIndex(v => new { v.ContentItemId, v.Number }).IsUnique();
+        version.HasIndex(v => v.Published);
+        version.HasIndex(v => v.Latest);
+    }
+}

@@ -1,0 +1,19 @@
+namespace MyAlmaty.Learn.Content;
+
+/// <summary>
+/// The identity of one piece of content in one culture. What it says lives in its versions.
+/// Translations share <see cref="TranslationKey"/> and <see cref="ContentType"/>.
+/// </summary>
+public sealed class ContentItem
+{
+    public int Id { get; set; }
+    public required string ContentType { get; set; }
+    public required string Culture { get; set; }
+    public required string TranslationKey { get; set; }
+
+    /// <summary>The file under content/ this item was imported from, relative, with forward slashes.</summary>
+    public string? SourcePath { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+    public List<ContentItemVersion> Versions { get; set; } = [];
+}

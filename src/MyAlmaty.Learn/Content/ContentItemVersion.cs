@@ -1,0 +1,31 @@
+namespace MyAlmaty.Learn.Content;
+
+/// <summary>
+/// One version of a content item. As in Orchard Core, two flags say which version is the
+/// newest (<see cref="Latest"/>, draft or not) and which one the public sees (<see cref="Published"/>);
+/// they are the same row unless a draft is pending.
+/// </summary>
+public sealed class ContentItemVersion
+{
+    public int Id { get; set; }
+    public int ContentItemId { get; set; }
+    public ContentItem? ContentItem { get; set; }
+
+    public int Number { get; set; }
+    public bool Latest { get; set; }
+    public bool Published { get; set; }
+
+    public required string Title { get; set; }
+    public required string Slug { get; set; }
+    public required string Body { get; set; }
+
+    /// <summary>The type's typed metadata (see <see cref="Types.IContentTypeDefinition"/>), as JSON.</summary>
+    public required string Metadata { get; set; }
+
+    /// <summary>SHA-256 of the source it was made from, so an unchanged file writes nothing.</summary>
+    public required string ContentHash { get; set; }
+
+    public required string Author { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime? PublishedUtc { get; set; }
+}

@@ -1,0 +1,20 @@
+using MyAlmaty.Learn.Content.Types;
+
+namespace MyAlmaty.Learn.Content.Import;
+
+/// <summary>A content file that parsed and validated on its own (references not yet checked).</summary>
+public sealed record ContentFile
+{
+    public required string Path { get; init; }
+    public required string ContentType { get; init; }
+    public required string Culture { get; init; }
+    public required string TranslationKey { get; init; }
+    public required string Title { get; init; }
+    public required string Slug { get; init; }
+    public int SlugLine { get; init; }
+    public bool Draft { get; init; }
+    public required string Body { get; init; }
+    public required ContentMetadata Metadata { get; init; }
+    public required IReadOnlyList<ContentReference> References { get; init; }
+    public required string Hash { get; init; }
+}

@@ -1,0 +1,150 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using MyAlmaty.Learn.Content.Types;
+using MyAlmaty.Learn.Localization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MyAlmaty.Learn.Content.Import;
+
+/// <summary>
+/// Turns one file of content/ into a <see cref="ContentFile"/>, or into problems that name
+/// the file, the line and the reason. Never throws for bad input.
+/// </summary>
+public sealed partial class ContentFileParser(ContentTypeRegistry types)
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    [GeneratedRegex("^(?<key>[a-z0-9]+(?:-[a-z0-9]+)*)\\.(?<culture>[a-z]{2})\\.md$")]
+    private static partial Regex FileNamePattern();
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    internal static partial Regex SlugPattern();
+
+    public ContentFile? Parse(string path, byte[] bytes, List<ImportProblem> problems)
+    {
+        var before = problems.Count;
+        var name = FileNamePattern().Match(System.IO.Path.GetFileName(path));
+        if (!name.Success || !Cultures.IsSupported(name.Groups["culture"].Value))
+        {
+            problems.Add(ImportProblem.Error(path, null, ImportMessages.BadFileName));
+            return null;
+        }
+        var text = Decode(path, bytes, problems);
+        if (text is null) return null;
+
+        var lines = text.Split('\n');
+        if (lines[0].TrimEnd('\r') != "---")
+        {
+            problems.Add(ImportProblem.Error(path, 1, ImportMessages.NoFrontMatter));
+            return null;
+        }
+        var close = Array.FindIndex(lines, 1, l => l.TrimEnd('\r', ' ', '\t') == "---");
+        if (close < 0)
+        {
+            problems.Add(ImportProblem.Error(path, 1, ImportMessages.UnclosedFrontMatter));
+            return null;
+        }
+        var root = LoadYaml(path, string.Join('\n', lines[1..close]), problems);
+        if (root is null) return null;
+
+        // YAML lines count from 1 at the line after the opening '---'.
+        var fm = new FrontMatter(path, root, lineOffset: 1, problems);
+        var culture = name.Groups["culture"].Value;
+        var key = fm.Text("translationKey", maxLength: 200) ?? name.Groups["key"].Value;
+        if (!SlugPattern().IsMatch(key)) fm.Error("translationKey", ImportMessages.BadKey, key);
+        if (fm.Text("culture") is { } declared && declared != culture) fm.Error("culture", ImportMessages.CultureMismatch, declared, culture);
+
+        var typeName = fm.Text("type", required: true);
+        IContentTypeDefinition? type = null;
+        if (typeName is not null && !types.TryGet(typeName, out type))
+        {
+            fm.Error("type", ImportMessages.UnknownType, typeName, string.Join(", ", types.Names.Order()));
+        }
+        var title = fm.Text("title", required: true, maxLength: 300);
+        var slug = fm.Text("slug", maxLength: 200) ?? key;
+        if (!SlugPattern().IsMatch(slug)) fm.Error("slug", ImportMessages.BadSlug, slug);
+        var status = fm.Text("status") ?? "published";
+        if (status is not ("published" or "draft")) fm.Error("status", ImportMessages.BadStatus, status);
+
+        var metadata = type?.Read(fm);
+        var references = type?.References(fm).ToList() ?? [];
+        var body = string.Join('\n', lines[(close + 1)..]).Replace("\r", "").Trim('\n');
+        if (type is { BodyRequired: true } && string.IsNullOrWhiteSpace(body))
+        {
+            problems.Add(ImportProblem.Error(path, close + 1, ImportMessages.EmptyBody));
+        }
+        fm.WarnAboutUnreadFields();
+
+        if (problems.Skip(before).Any(p => p.Severity == ProblemSeverity.Error) || type is null || metadata is null || title is null)
+        {
+            return null;
+        }
+        return new ContentFile
+        {
+            Path = path,
+            ContentType = type.Name,
+            Culture = culture,
+            TranslationKey = key,
+            Title = title,
+            Slug = slug,
+            SlugLine = fm.LineOf("slug") ?? 1,
+            Draft = status == "draft",
+            Body = body,
+            Metadata = metadata,
+            References = references,
+            Hash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+        };
+    }
+
+    private static string? Decode(string path, byte[] bytes, List<ImportProblem> problems)
+    {
+        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        var nul = Array.IndexOf(bytes, (byte)0);
+        if (nul >= 0)
+        {
+            problems.Add(ImportProblem.Error(path, LineAt(bytes, nul), ImportMessages.Binary));
+            return null;
+        }
+        try
+        {
+            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException e)
+        {
+            problems.Add(ImportProblem.Error(path, LineAt(bytes, start + Math.Max(0, e.Index)), ImportMessages.NotUtf8));
+            return null;
+        }
+    }
+
+    private static int LineAt(byte[] bytes, int index) => 1 + bytes.AsSpan(0, Math.Min(index, bytes.Length)).Count((byte)'\n');
+
+    private static YamlMappingNode? LoadYaml(string path, string yaml, List<ImportProblem> problems)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            {
+                problems.Add(ImportProblem.Error(path, 2, ImportMessages.FrontMatterNotMapping));
+                return null;
+            }
+            return root;
+        }
+        catch (YamlException e)
+        {
+            var reason = e.InnerException?.Message ?? e.Message;
+            problems.Add(ImportProblem.Error(path, 1 + (int)e.Start.Line, ImportMessages.BadYaml, Clean(reason)));
+            return null;
+        }
+    }
+
+    // YamlDotNet prefixes its messages with "(Line: 3, Col: 1, Idx: …) - (…): "; the line is reported separately.
+    private static string Clean(string message)
+    {
+        var i = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return i >= 0 ? message[(i + 3)..] : message;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MyAlmaty.Learn.Data;
+
+namespace MyAlmaty.Learn.Content.Import;
+
+/// <summary>Writes validated files as content versions, in one transaction.</summary>
+public sealed class ContentVersionWriter(LearnDbContext db, TimeProvider clock)
+{
+    public const string ImportAuthor = "content/";
+
+    internal static readonly JsonSerializerOptions MetadataJson = new(JsonSerializerDefaults.Web);
+
+    public async Task WriteAsync(IReadOnlyList<ContentFile> files, IReadOnlyCollection<string> allPaths, ImportReport report, CancellationToken cancellationToken)
+    {
+        // Only the latest and published versions matter here; version numbers come from the max.
+        var items = await db.Set<ContentItem>()
+            .Include(i => i.Versions.Where(v => v.Latest || v.Published))
+            .ToListAsync(cancellationToken);
+        var maxNumbers = await db.Set<ContentItemVersion>()
+            .GroupBy(v => v.ContentItemId)
+            .Select(g => new { g.Key, Max = g.Max(v => v.Number) })
+            .ToDictionaryAsync(g => g.Key, g => g.Max, cancellationToken);
+        var byKey = items.ToDictionary(i => (i.ContentType, i.Culture, i.TranslationKey));
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        foreach (var file in files)
+        {
+            if (!byKey.TryGetValue((file.ContentType, file.Culture, file.TranslationKey), out var item))
+            {
+                item = new ContentItem
+                {
+                    ContentType = file.ContentType,
+                    Culture = file.Culture,
+                    TranslationKey = file.TranslationKey,
+                    SourcePath = file.Path,
+                    CreatedUtc = now,
+                };
+                db.Add(item);
+                AddVersion(item, file, now, 0);
+                report.Added++;
+                continue;
+            }
+            var latest = item.Versions.FirstOrDefault(v => v.Latest);
+            if (latest?.ContentHash == file.Hash && item.SourcePath == file.Path)
+            {
+                report.Unchanged++;
+                continue;
+            }
+            item.SourcePath = file.Path;
+            if (latest?.ContentHash != file.Hash)
+            {
+                AddVersion(item, file, now, maxNumbers.GetValueOrDefault(item.Id));
+                report.Updated++;
+            }
+            else
+            {
+                report.Unchanged++;
+            }
+        }
+
+        var imported = files.Select(f => (f.ContentType, f.Culture, f.TranslationKey)).ToHashSet();
+        var present = allPaths.ToHashSet(StringComparer.Ordinal);
+        foreach (var item in items.Where(i => i.SourcePath is not null && !present.Contains(i.SourcePath)))
+        {
+            if (!imported.Contains((item.ContentType, item.Culture, item.TranslationKey)))
+            {
+                report.Problems.Add(ImportProblem.Warning(item.SourcePath!, null, ImportMessages.RemovedFile));
+            }
+        }
+
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void AddVersion(ContentItem item, ContentFile file, DateTime now, int maxNumber)
+    {
+        var version = new ContentItemVersion
+        {
+            Title = file.Title,
+            Slug = file.Slug,
+            Body = file.Body,
+            Metadata = JsonSerializer.Serialize(file.Metadata, file.Metadata.GetType(), MetadataJson),
+            ContentHash = file.Hash,
+            Author = ImportAuthor,
+        };
+        ContentVersioning.AddVersion(item, version, publish: !file.Draft, now);
+        // The item's loaded versions are only the latest and published ones.
+        version.Number = Math.Max(version.Number, maxNumber + 1);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace MyAlmaty.Learn.Content.Import;
+
+/// <summary>
+/// The YAML fields of one content file, read with their line numbers so that every
+/// problem names the line it is on. Readers record problems instead of throwing.
+/// </summary>
+public sealed class FrontMatter
+{
+    private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _fields;
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<(string Value, int Line)>?> _lists = new(StringComparer.Ordinal);
+    private readonly List<ImportProblem> _problems;
+    private readonly int _lineOffset;
+
+    internal FrontMatter(string path, YamlMappingNode root, int lineOffset, List<ImportProblem> problems)
+    {
+        Path = path;
+        _lineOffset = lineOffset;
+        _problems = problems;
+        _fields = new(StringComparer.Ordinal);
+        foreach (var (key, value) in root.Children)
+        {
+            if (key is YamlScalarNode scalar && scalar.Value is { } name)
+            {
+                _fields[name] = (scalar, value);
+            }
+        }
+        EndLine = lineOffset + (int)root.End.Line;
+    }
+
+    public string Path { get; }
+
+    /// <summary>The line of the closing '---' of the front matter, for problems of missing fields.</summary>
+    public int EndLine { get; }
+
+    public bool Has(string field) => _fields.ContainsKey(field);
+
+    public int? LineOf(string field) => _fields.TryGetValue(field, out var f) ? LineOf(f.Key) : null;
+
+    public void Error(string? field, string message, params object?[] args) =>
+        _problems.Add(ImportProblem.Error(Path, field is null ? null : LineOf(field) ?? EndLine, message, args));
+
+    public string? Text(string field, bool required = false, int maxLength = 500)
+    {
+        _read.Add(field);
+        if (!_fields.TryGetValue(field, out var f) || IsNull(f.Value))
+        {
+            if (required) _problems.Add(ImportProblem.Error(Path, LineOf(field) ?? EndLine, ImportMessages.MissingField, field));
+            return null;
+        }
+        if (f.Value is not YamlScalarNode scalar)
+        {
+            _problems.Add(ImportProblem.Error(Path, LineOf(f.Value), ImportMessages.NotText, field));
+            return null;
+        }
+        var value = (scalar.Value ?? "").Trim();
+        if (value.Length == 0)
+        {
+            if (required) _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.EmptyField, field));
+            return null;
+        }
+        if (value.Length > maxLength)
+        {
+            _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.TooLong, field, maxLength));
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary>A list of text values, each with its line. Null when absent or malformed.</summary>
+    public IReadOnlyList<(string Value, int Line)>? TextList(string field, bool required = false, int maxLength = 500)
+    {
+        // Read once: a type reads a list for its metadata and again for its references.
+        if (_lists.TryGetValue(field, out var cached)) return cached;
+        var list = ReadTextList(field, required, maxLength);
+        _lists[field] = list;
+        return list;
+    }
+
+    private IReadOnlyList<(string Value, int Line)>? ReadTextList(string field, bool required, int maxLength)
+    {
+        _read.Add(field);
+        if (!_fields.TryGetValue(field, out var f) || IsNull(f.Value))
+        {
+            if (required) _problems.Add(ImportProblem.Error(Path, LineOf(field) ?? EndLine, ImportMessages.MissingField, field));
+            return null;
+        }
+        if (f.Value is not YamlSequenceNode sequence)
+        {
+            _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.NotList, field));
+            return null;
+        }
+        var items = new List<(string, int)>();
+        foreach (var node in sequence.Children)
+        {
+            if (node is not YamlScalarNode { Value: { } text } || string.IsNullOrWhiteSpace(text))
+            {
+                _problems.Add(ImportProblem.Error(Path, LineOf(node), ImportMessages.NotListOfText, field));
+                return null;
+            }
+            if (text.Length > maxLength)
+            {
+                _problems.Add(ImportProblem.Error(Path, LineOf(node), ImportMessages.TooLong, field, maxLength));
+                return null;
+            }
+            items.Add((text.Trim(), LineOf(node)));
+        }
+        if (required && items.Count == 0)
+        {
+            _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.EmptyField, field));
+            return null;
+        }
+        return items;
+    }
+
+    public DateOnly? Date(string field)
+    {
+        var text = Text(field);
+        if (text is null) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        Error(field, ImportMessages.BadDate, text);
+        return null;
+    }
+
+    public int? Number(string field, int min, int max)
+    {
+        var text = Text(field);
+        if (text is null) return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+        Error(field, ImportMessages.BadNumber, field, min, max);
+        return null;
+    }
+
+    /// <summary>Warns about every field no reader asked for: usually a typo of a real one.</summary>
+    public void WarnAboutUnreadFields()
+    {
+        foreach (var (name, f) in _fields)
+        {
+            if (!_read.Contains(name)) _problems.Add(ImportProblem.Warning(Path, LineOf(f.Key), ImportMessages.UnknownField, name));
+        }
+    }
+
+    private int LineOf(YamlNode node) => _lineOffset + (int)node.Start.Line;
+
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Value: null or "" or "~" or "null", Style: YamlDotNet.Core.ScalarStyle.Plain };
+}

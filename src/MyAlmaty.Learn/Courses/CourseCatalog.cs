@@ -1,0 +1,66 @@
+using MyAlmaty.Learn.Content.Published;
+using MyAlmaty.Learn.Content.Rendering;
+using MyAlmaty.Learn.Content.Types;
+
+namespace MyAlmaty.Learn.Courses;
+
+/// <summary>
+/// The course structure of the current catalog: courses → modules → lessons, resolved by
+/// translation key within a culture. Rebuilt once per catalog. A module or lesson that is not
+/// published is left out of the outline rather than breaking the course.
+/// </summary>
+public sealed class CourseCatalog(PublishedContent published, ContentRenderer renderer)
+{
+    /// <summary>Words per minute of attentive reading for an estimate of reading time.</summary>
+    public const int WordsPerMinute = 180;
+
+    private sealed record Snapshot(long Stamp, Dictionary<string, IReadOnlyList<CourseOutline>> ByCulture);
+
+    private Snapshot? _snapshot;
+
+    public IReadOnlyList<CourseOutline> Courses(string culture) => Current().ByCulture.GetValueOrDefault(culture) ?? [];
+
+    public CourseOutline? Course(string culture, string slug) => Courses(culture).FirstOrDefault(c => c.Course.Slug == slug);
+
+    public IReadOnlyList<CourseOutline> CoursesContaining(PublishedItem lesson) =>
+        Courses(lesson.Culture).Where(c => c.Lessons.Any(l => l.ItemId == lesson.ItemId)).ToList();
+
+    public int ReadingMinutes(PublishedItem lesson) =>
+        lesson.MetadataAs<LessonMetadata>().ReadingMinutes
+        ?? Math.Max(1, (int)Math.Ceiling(renderer.Render(lesson).WordCount / (double)WordsPerMinute));
+
+    public int ReadingMinutes(CourseOutline course) => course.Lessons.Sum(ReadingMinutes);
+
+    private Snapshot Current()
+    {
+        var catalog = published.Current;
+        var snapshot = Volatile.Read(ref _snapshot);
+        if (snapshot?.Stamp == catalog.Stamp) return snapshot;
+        snapshot = new Snapshot(catalog.Stamp, Build(catalog));
+        Volatile.Write(ref _snapshot, snapshot);
+        return snapshot;
+    }
+
+    private static Dictionary<string, IReadOnlyList<CourseOutline>> Build(ContentCatalog catalog) =>
+        catalog.Items.Where(i => i.ContentType == ContentTypeNames.Course)
+            .GroupBy(i => i.Culture)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CourseOutline>)catalog.OfType(g.Key, ContentTypeNames.Course)
+                .Select(course => Outline(catalog, course))
+                .ToList());
+
+    private static CourseOutline Outline(ContentCatalog catalog, PublishedItem course)
+    {
+        var modules = course.MetadataAs<CourseMetadata>().Modules
+            .Select(key => catalog.ByKey(course.Culture, ContentTypeNames.CourseModule, key))
+            .OfType<PublishedItem>()
+            .Select((module, i) => new ModuleOutline(
+                module,
+                i + 1,
+                module.MetadataAs<CourseModuleMetadata>().Lessons
+                    .Select(key => catalog.ByKey(course.Culture, ContentTypeNames.Lesson, key))
+                    .OfType<PublishedItem>()
+                    .ToList()))
+            .ToList();
+        return new CourseOutline(course, modules);
+    }
+}
