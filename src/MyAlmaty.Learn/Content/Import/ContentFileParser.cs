@@ -46,11 +46,18 @@ public sealed partial class ContentFileParser(ContentTypeRegistry types)
             problems.Add(ImportProblem.Error(path, 1, ImportMessages.UnclosedFrontMatter));
             return null;
         }
+        var tab = Array.FindIndex(lines, 1, close - 1, l => l.StartsWith('\t'));
+        if (tab > 0)
+        {
+            // YamlDotNet reports a tab indentation at line 1, so it is caught here with its real line.
+            problems.Add(ImportProblem.Error(path, tab + 1, ImportMessages.TabIndentation));
+            return null;
+        }
         var root = LoadYaml(path, string.Join('\n', lines[1..close]), problems);
         if (root is null) return null;
 
         // YAML lines count from 1 at the line after the opening '---'.
-        var fm = new FrontMatter(path, root, lineOffset: 1, problems);
+        var fm = new FrontMatter(path, root, lineOffset: 1, endLine: close + 1, problems);
         var culture = name.Groups["culture"].Value;
         var key = fm.Text("translationKey", maxLength: 200) ?? name.Groups["key"].Value;
         if (!SlugPattern().IsMatch(key)) fm.Error("translationKey", ImportMessages.BadKey, key);
@@ -63,8 +70,10 @@ public sealed partial class ContentFileParser(ContentTypeRegistry types)
             fm.Error("type", ImportMessages.UnknownType, typeName, string.Join(", ", types.Names.Order()));
         }
         var title = fm.Text("title", required: true, maxLength: 300);
-        var slug = fm.Text("slug", maxLength: 200) ?? key;
-        if (!SlugPattern().IsMatch(slug)) fm.Error("slug", ImportMessages.BadSlug, slug);
+        var declaredSlug = fm.Text("slug", maxLength: 200);
+        var slug = declaredSlug ?? key;
+        // A slug taken from a bad key is the same mistake: report it once, on the key.
+        if (declaredSlug is not null && !SlugPattern().IsMatch(declaredSlug)) fm.Error("slug", ImportMessages.BadSlug, declaredSlug);
         var status = fm.Text("status") ?? "published";
         if (status is not ("published" or "draft")) fm.Error("status", ImportMessages.BadStatus, status);
 
@@ -137,6 +146,12 @@ public sealed partial class ContentFileParser(ContentTypeRegistry types)
         {
             var reason = e.InnerException?.Message ?? e.Message;
             problems.Add(ImportProblem.Error(path, 1 + (int)e.Start.Line, ImportMessages.BadYaml, Clean(reason)));
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            // Some malformed flow collections end the parser without a position.
+            problems.Add(ImportProblem.Error(path, 2, ImportMessages.BadYaml, e.Message));
             return null;
         }
     }

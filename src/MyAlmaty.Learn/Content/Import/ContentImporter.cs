@@ -26,11 +26,14 @@ public sealed class ContentImporter(ContentFileParser parser, ContentReferenceCh
             else if (NameOf(path) is { } failed) failedKeys.Add(failed);
         }
 
-        var editorItems = await db.Set<ContentItem>().AsNoTracking()
-            .Where(i => i.SourcePath == null)
-            .Select(i => new { i.ContentType, i.Culture, i.TranslationKey })
+        var known = await db.Set<ContentItem>().AsNoTracking()
+            .Select(i => new { i.ContentType, i.Culture, i.TranslationKey, i.SourcePath })
             .ToListAsync(cancellationToken);
-        var valid = checker.Check(files, failedKeys, editorItems.Select(i => (i.ContentType, i.Culture, i.TranslationKey)), report.Problems);
+        // When two files claim the same key or slug, the one imported before keeps it.
+        var imported = known.Where(i => i.SourcePath is not null).Select(i => i.SourcePath!).ToHashSet(StringComparer.Ordinal);
+        files = [.. files.OrderBy(f => imported.Contains(f.Path) ? 0 : 1)];
+        var editorItems = known.Where(i => i.SourcePath is null).Select(i => (i.ContentType, i.Culture, i.TranslationKey));
+        var valid = checker.Check(files, failedKeys, editorItems, report.Problems);
 
         await writer.WriteAsync(valid, paths, report, cancellationToken);
         return report;

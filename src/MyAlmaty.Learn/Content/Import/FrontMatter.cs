@@ -15,7 +15,7 @@ public sealed class FrontMatter
     private readonly List<ImportProblem> _problems;
     private readonly int _lineOffset;
 
-    internal FrontMatter(string path, YamlMappingNode root, int lineOffset, List<ImportProblem> problems)
+    internal FrontMatter(string path, YamlMappingNode root, int lineOffset, int endLine, List<ImportProblem> problems)
     {
         Path = path;
         _lineOffset = lineOffset;
@@ -28,7 +28,7 @@ public sealed class FrontMatter
                 _fields[name] = (scalar, value);
             }
         }
-        EndLine = lineOffset + (int)root.End.Line;
+        EndLine = endLine;
     }
 
     public string Path { get; }

@@ -12,6 +12,7 @@ public static class ImportMessages
     public const string NoFrontMatter = "The file must start with a front matter block: a line '---', YAML fields, and another '---'.";
     public const string UnclosedFrontMatter = "The front matter opened on line 1 is never closed with a '---' line.";
     public const string BadYaml = "The front matter is not valid YAML: {0}";
+    public const string TabIndentation = "A tab is used for indentation; YAML allows only spaces.";
     public const string FrontMatterNotMapping = "The front matter must be a list of 'field: value' lines.";
     public const string MissingField = "The field '{0}' is required.";
     public const string EmptyField = "The field '{0}' is empty.";

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using MyAlmaty.Learn.Web.Hosting;
+
+namespace MyAlmaty.Learn.Tests.Support;
+
+/// <summary>
+/// The real site on Kestrel at 127.0.0.1 on a free port, with its own temporary SQLite file and
+/// data folder, importing the repository's content/ (or another folder) at start.
+/// </summary>
+public sealed class TestSite : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TempFolder _data;
+
+    private TestSite(WebApplication app, TempFolder data, Uri address)
+    {
+        _app = app;
+        _data = data;
+        Address = address;
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address };
+    }
+
+    public Uri Address { get; }
+    public HttpClient Client { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestSite> StartAsync(string? contentPath = null, string? themesPath = null, string environment = "Production", params string[] extraArgs)
+    {
+        var data = new TempFolder();
+        string[] args =
+        [
+            $"--environment={environment}",
+            "--urls=http://127.0.0.1:0",
+            $"--Site:RootPath={RepoPaths.Root}",
+            $"--Site:ContentPath={contentPath ?? RepoPaths.Content}",
+            $"--Site:ThemesPath={themesPath ?? RepoPaths.Themes}",
+            $"--Site:DataPath={data.Path}",
+            "--Logging:LogLevel:Default=Warning",
+            .. extraArgs,
+        ];
+        var app = SiteHost.Build(SiteHost.CreateBuilder(args));
+        await app.Services.GetRequiredService<SiteInitializer>().StartAsync(import: true);
+        await app.StartAsync();
+        return new TestSite(app, data, new Uri(app.Urls.First()));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _data.Dispose();
+    }
+}
