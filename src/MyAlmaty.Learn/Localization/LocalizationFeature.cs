@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MyAlmaty.Learn.Localization;
+
+public static class LocalizationFeature
+{
+    public static IServiceCollection AddLocalizationFeature(this IServiceCollection services, string poDirectory)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new UiStrings(poDirectory));
+        services.AddSingleton<AlmatyClock>();
+        return services;
+    }
+}
