@@ -29,10 +29,11 @@ public static class SiteHost
         services.AddSingleton(site);
         services.AddSingleton(paths);
         services.AddLearnData(storage, paths.Data);
-        services.AddLocalizationFeature(Path.Combine(AppContext.BaseDirectory, "Localization"));
+        var themeDirectory = Path.Combine(paths.Themes, site.Theme);
+        services.AddLocalizationFeature(Path.Combine(AppContext.BaseDirectory, "Localization"), Path.Combine(themeDirectory, "locales"));
         services.AddContentFeature();
         services.AddCoursesFeature();
-        services.AddTheme(paths, site, watch: builder.Environment.IsDevelopment());
+        services.AddTheme(themeDirectory, watch: builder.Environment.IsDevelopment());
         services.AddSingleton<SitePages>();
         services.AddSingleton<ContentViews>();
         services.AddSingleton<SiteInitializer>();
@@ -64,9 +65,8 @@ public static class SiteHost
         return app;
     }
 
-    private static IServiceCollection AddTheme(this IServiceCollection services, SitePaths paths, SiteOptions site, bool watch)
+    private static IServiceCollection AddTheme(this IServiceCollection services, string directory, bool watch)
     {
-        var directory = Path.Combine(paths.Themes, site.Theme);
         var location = new ThemeLocation(directory, ThemeManifest.Load(directory));
         services.AddSingleton(location);
         services.AddSingleton<ThemeAssets>();

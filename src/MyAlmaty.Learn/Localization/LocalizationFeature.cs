@@ -3,13 +3,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MyAlmaty.Learn.Localization;
 
-// Placeholder until the localization feature lands.
 public static class LocalizationFeature
 {
-    public static IServiceCollection AddLocalizationFeature(this IServiceCollection services, string poDirectory)
+    public static IServiceCollection AddLocalizationFeature(this IServiceCollection services, string poDirectory, params string[] morePoDirectories)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new UiStrings(poDirectory));
+        services.AddSingleton(_ => new UiStrings(poDirectory, morePoDirectories));
         services.AddSingleton<AlmatyClock>();
         return services;
     }
