@@ -24,7 +24,7 @@ public static class ContentFeature
         services.AddSingleton<PublishedContent>();
         services.AddSingleton<IContentRouteProvider, CoreContentRoutes>();
         services.AddSingleton<ContentUrls>();
-        services.AddSingleton<MarkdownRenderer>();
+        services.AddMarkdownRendering();
         services.AddSingleton<ContentRenderer>();
         return services;
     }

@@ -1,12 +1,56 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.AutoLinks;
+
 namespace MyAlmaty.Learn.Content.Markdown;
 
-// Placeholder until the Markdig pipeline lands.
-public sealed record GlossaryLink(string Title, IReadOnlyList<string> Aliases, string Url, string Definition);
-public sealed record MarkdownRenderContext(string Culture, IReadOnlyList<GlossaryLink> Glossary, string? SelfUrl = null);
-public sealed record RenderedMarkdown(string Html, int WordCount, string PlainText);
-
+/// <summary>
+/// Renders lesson, glossary and summary Markdown to safe HTML. One Markdig pipeline is built
+/// once and shared; register as a singleton. Thread-safe.
+/// </summary>
 public sealed class MarkdownRenderer
 {
-    public RenderedMarkdown Render(string markdown, MarkdownRenderContext context) =>
-        new(System.Net.WebUtility.HtmlEncode(markdown), markdown.Split(' ').Length, markdown);
+    private readonly MarkdownPipeline _pipeline = CreatePipeline();
+    private readonly MarkdownHtmlSanitizer _sanitizer = new();
+
+    // Keyed by list instance: a glossary is loaded once and rendered with many times.
+    private readonly ConditionalWeakTable<IReadOnlyList<GlossaryLink>, ConcurrentDictionary<string, GlossaryTermMatcher>> _matchers = new();
+
+    public RenderedMarkdown Render(string markdown, MarkdownRenderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        ArgumentNullException.ThrowIfNull(context);
+
+        var parserContext = new MarkdownParserContext();
+        if (context.Glossary.Count > 0)
+        {
+            GlossaryLinkExtension.UseGlossary(parserContext, MatcherFor(context), context.SelfUrl);
+        }
+
+        var document = Markdig.Markdown.Parse(markdown, _pipeline, parserContext);
+        var body = _sanitizer.Sanitize(document.ToHtml(_pipeline));
+        var plainText = PlainText.Extract(body);
+        return new RenderedMarkdown(MarkdownHtmlSanitizer.Serialize(body), PlainText.CountWords(plainText), plainText);
+    }
+
+    // Smarty pants stays out: authors already type « » and —, and it would rewrite code-like text.
+    private static MarkdownPipeline CreatePipeline() =>
+        new MarkdownPipelineBuilder()
+            .UseAbbreviations()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseCallouts()
+            .UseEmphasisExtras()
+            .UseListExtras()
+            .UseFigures()
+            .UsePipeTables()
+            .UseAutoLinks(new AutoLinkOptions { UseHttpsForWWWLinks = true })
+            .UseGlossaryLinks()
+            .Build();
+
+    private GlossaryTermMatcher MatcherFor(MarkdownRenderContext context) =>
+        _matchers
+            .GetValue(context.Glossary, _ => new ConcurrentDictionary<string, GlossaryTermMatcher>(StringComparer.OrdinalIgnoreCase))
+            .GetOrAdd(context.Culture, culture => new GlossaryTermMatcher(context.Glossary, culture));
 }
