@@ -24,7 +24,7 @@ public sealed class ThemeFilters(UiStrings strings, AlmatyClock clock, ThemeAsse
 
     private ValueTask<FluidValue> Translate(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
-        var args = arguments.Values.Select(a => a.ToObjectValue()).ToArray();
+        var args = Enumerable.Range(0, arguments.Count).Select(i => arguments.At(i).ToObjectValue()).ToArray();
         return new StringValue(strings.Get(CultureOf(context), input.ToStringValue(), args));
     }
 

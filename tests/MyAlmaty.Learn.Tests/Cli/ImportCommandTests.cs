@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using MyAlmaty.Learn.Tests.Content;
+using MyAlmaty.Learn.Tests.Support;
+
+namespace MyAlmaty.Learn.Tests.Cli;
+
+/// <summary>The command line as a user runs it: the host's own executable in a separate process.</summary>
+public sealed class ImportCommandTests
+{
+    [Fact]
+    public async Task Import_prints_a_report_and_exits_with_zero_when_all_files_are_good()
+    {
+        using var folder = new TempFolder();
+        SampleContent.WriteTo(folder, "content");
+
+        var (exit, output) = await RunAsync(folder, "import");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Файлов: 5; добавлено 5, обновлено 0, без изменений 0; ошибок: 0, предупреждений: 0.", output);
+    }
+
+    [Fact]
+    public async Task Import_names_each_bad_file_and_line_and_exits_with_one()
+    {
+        using var folder = new TempFolder();
+        SampleContent.WriteTo(folder, "content");
+        folder.Write("content/pages/bad.kk.md", "---\ntype: Page\n---\nМәтін");
+
+        var (exit, output) = await RunAsync(folder, "import", "--lang", "kk");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("pages/bad.kk.md:3: қате: Міндетті «title» өрісі толтырылмаған.", output);
+        Assert.Contains("қателер: 1", output);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_commands()
+    {
+        using var folder = new TempFolder();
+
+        var (exit, output) = await RunAsync(folder, "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("import", output);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(TempFolder folder, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MyAlmaty.Learn.Web.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.ArgumentList.Add($"--Site:RootPath={folder.Path}");
+        start.ArgumentList.Add($"--Site:ThemesPath={RepoPaths.Themes}");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, await output + await error);
+    }
+}

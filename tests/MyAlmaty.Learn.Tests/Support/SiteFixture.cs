@@ -1,0 +1,23 @@
+namespace MyAlmaty.Learn.Tests.Support;
+
+/// <summary>One running site with the shipped content, shared by the tests of a collection.</summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    private TestSite? _site;
+
+    public TestSite Site => _site ?? throw new InvalidOperationException("The site has not started.");
+    public HttpClient Client => Site.Client;
+
+    public async Task InitializeAsync() => _site = await TestSite.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_site is not null) await _site.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SiteCollection : ICollectionFixture<SiteFixture>
+{
+    public const string Name = "shipped site";
+}
