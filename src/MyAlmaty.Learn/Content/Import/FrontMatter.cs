@@ -45,12 +45,7 @@ public sealed class FrontMatter
 
     public string? Text(string field, bool required = false, int maxLength = 500)
     {
-        _read.Add(field);
-        if (!_fields.TryGetValue(field, out var f) || IsNull(f.Value))
-        {
-            if (required) _problems.Add(ImportProblem.Error(Path, LineOf(field) ?? EndLine, ImportMessages.MissingField, field));
-            return null;
-        }
+        if (!Present(field, required, out var f)) return null;
         if (f.Value is not YamlScalarNode scalar)
         {
             _problems.Add(ImportProblem.Error(Path, LineOf(f.Value), ImportMessages.NotText, field));
@@ -82,12 +77,7 @@ public sealed class FrontMatter
 
     private IReadOnlyList<(string Value, int Line)>? ReadTextList(string field, bool required, int maxLength)
     {
-        _read.Add(field);
-        if (!_fields.TryGetValue(field, out var f) || IsNull(f.Value))
-        {
-            if (required) _problems.Add(ImportProblem.Error(Path, LineOf(field) ?? EndLine, ImportMessages.MissingField, field));
-            return null;
-        }
+        if (!Present(field, required, out var f)) return null;
         if (f.Value is not YamlSequenceNode sequence)
         {
             _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.NotList, field));
@@ -141,6 +131,15 @@ public sealed class FrontMatter
         {
             if (!_read.Contains(name)) _problems.Add(ImportProblem.Warning(Path, LineOf(f.Key), ImportMessages.UnknownField, name));
         }
+    }
+
+    /// <summary>Marks the field read and finds it; a required field that is absent or null is reported.</summary>
+    private bool Present(string field, bool required, out (YamlScalarNode Key, YamlNode Value) found)
+    {
+        _read.Add(field);
+        if (_fields.TryGetValue(field, out found) && !IsNull(found.Value)) return true;
+        if (required) _problems.Add(ImportProblem.Error(Path, LineOf(field) ?? EndLine, ImportMessages.MissingField, field));
+        return false;
     }
 
     private int LineOf(YamlNode node) => _lineOffset + (int)node.Start.Line;
