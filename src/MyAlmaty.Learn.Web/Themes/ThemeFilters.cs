@@ -34,8 +34,14 @@ public sealed class ThemeFilters(UiStrings strings, AlmatyClock clock, ThemeAsse
         return new StringValue(strings.Plural(CultureOf(context), n, arguments.At(0).ToStringValue(), arguments.At(1).ToStringValue()));
     }
 
+    // Fluid hands dates over as DateTimeOffset.
     private ValueTask<FluidValue> LocalDate(FluidValue input, FilterArguments arguments, TemplateContext context) =>
-        input.ToObjectValue() is DateTime utc ? new StringValue(clock.FormatDate(utc, CultureOf(context))) : NilValue.Instance;
+        input.ToObjectValue() switch
+        {
+            DateTimeOffset moment => new StringValue(clock.FormatDate(moment.UtcDateTime, CultureOf(context))),
+            DateTime utc => new StringValue(clock.FormatDate(DateTime.SpecifyKind(utc, DateTimeKind.Utc), CultureOf(context))),
+            _ => NilValue.Instance,
+        };
 
     private ValueTask<FluidValue> AssetUrl(FluidValue input, FilterArguments arguments, TemplateContext context) =>
         new StringValue(assets.Url(input.ToStringValue()));

@@ -31,6 +31,8 @@ public sealed partial class ThemeRenderer
         _watch = watch;
         _options.FileProvider = new PhysicalFileProvider(_views);
         _options.MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase };
+        // A calendar day (e.g. a session date) is noon UTC, which is the same day in Almaty.
+        _options.ValueConverters.Add(v => v is DateOnly day ? new Fluid.Values.DateTimeValue(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero)) : null);
         filters.Register(_options.Filters);
     }
 
