@@ -24,7 +24,7 @@ public sealed record LetterGroup(string Letter, IReadOnlyList<TermLink> Terms);
 
 public sealed record ArticleView(string Title, string Html, string? Summary, DateTime Published, DateOnly? SessionDate, IReadOnlyList<string> Aliases);
 
-public sealed record SummaryCard(string Title, string Url, string? Summary, DateTime Published);
+public sealed record SummaryCard(string Title, string Url, string? Summary, DateTime Published, DateOnly? SessionDate);
 
 /// <summary>Builds the view models the theme's templates read. Templates see them in snake_case.</summary>
 public sealed class ContentViews(PublishedContent published, ContentUrls urls, ContentRenderer renderer, CourseCatalog courses)
@@ -86,7 +86,7 @@ public sealed class ContentViews(PublishedContent published, ContentUrls urls, C
     public IReadOnlyList<SummaryCard> Summaries(string culture) =>
         Catalog.OfType(culture, ContentTypeNames.SessionSummary)
             .OrderByDescending(s => s.MetadataAs<SessionSummaryMetadata>().SessionDate?.ToDateTime(TimeOnly.MinValue) ?? s.FirstPublishedUtc)
-            .Select(s => new SummaryCard(s.Title, Url(s), s.Metadata.Summary, s.FirstPublishedUtc))
+            .Select(s => new SummaryCard(s.Title, Url(s), s.Metadata.Summary, s.FirstPublishedUtc, s.MetadataAs<SessionSummaryMetadata>().SessionDate))
             .ToList();
 
     public string Url(PublishedItem item) => urls.UrlFor(item, Catalog) ?? "#";

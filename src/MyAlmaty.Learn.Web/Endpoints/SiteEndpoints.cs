@@ -84,5 +84,5 @@ public static class SiteEndpoints
     }
 
     public static Task<IResult> NotFound(HttpContext http, string culture, SitePages pages) =>
-        pages.Render(http, "not-found", SitePages.ForSection(http, culture, "") with { SwitchUrl = $"/{Cultures.Other(culture)}/" }, null, StatusCodes.Status404NotFound);
+        pages.Render(http, "not-found", SitePages.ForSection(http, culture, "") with { SwitchUrl = $"/{Cultures.Other(culture)}/", Alternates = [] }, null, StatusCodes.Status404NotFound);
 }

@@ -88,7 +88,7 @@ public static class SiteHost
         try
         {
             var theme = http.RequestServices.GetRequiredService<ThemeRenderer>();
-            var page = SitePages.ForSection(http, culture, "") with { SwitchUrl = $"/{Cultures.Other(culture)}/" };
+            var page = SitePages.ForSection(http, culture, "") with { SwitchUrl = $"/{Cultures.Other(culture)}/", Alternates = [] };
             await http.Response.WriteAsync(await theme.RenderAsync("error", culture, new Dictionary<string, object?> { ["page"] = page }));
         }
         catch (Exception)

@@ -56,7 +56,8 @@ public sealed partial class ThemeRenderer
         var template = Get(name);
         try
         {
-            return await template.RenderAsync(context, Encoder);
+            // Not isolated: what a view assigns (e.g. page_title) is read by the layout.
+            return await template.RenderAsync(context, Encoder, isolateContext: false);
         }
         catch (Exception e) when (e is not ThemeTemplateException)
         {

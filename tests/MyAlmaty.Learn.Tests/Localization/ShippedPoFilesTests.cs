@@ -56,8 +56,8 @@ public partial class ShippedPoFilesTests
     {
         var strings = new UiStrings(Path.Combine(AppContext.BaseDirectory, "Localization"));
 
-        Assert.Equal("Итоги встреч", strings.Get("ru", "Session summaries"));
-        Assert.Equal("Кездесу қорытындылары", strings.Get("kk", "Session summaries"));
+        Assert.Equal("Итоги сессий", strings.Get("ru", "Session summaries"));
+        Assert.Equal("Сессия қорытындылары", strings.Get("kk", "Session summaries"));
     }
 
     private static string[] Keys(PoCatalog catalog) =>
