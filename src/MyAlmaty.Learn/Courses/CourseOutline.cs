@@ -11,7 +11,11 @@ public sealed record CourseOutline(PublishedItem Course, IReadOnlyList<ModuleOut
 
     public LessonPosition? PositionOf(PublishedItem lesson)
     {
-        var index = Lessons.ToList().FindIndex(l => l.ItemId == lesson.ItemId);
+        var index = -1;
+        for (var i = 0; i < Lessons.Count && index < 0; i++)
+        {
+            if (Lessons[i].ItemId == lesson.ItemId) index = i;
+        }
         if (index < 0) return null;
         var module = Modules.First(m => m.Lessons.Any(l => l.ItemId == lesson.ItemId));
         return new LessonPosition(
