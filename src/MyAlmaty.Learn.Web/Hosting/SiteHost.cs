@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.FileProviders;
 using MyAlmaty.Learn.Content;
 using MyAlmaty.Learn.Courses;
 using MyAlmaty.Learn.Data;
 using MyAlmaty.Learn.Localization;
+using MyAlmaty.Learn.Users;
 using MyAlmaty.Learn.Web.Endpoints;
 using MyAlmaty.Learn.Web.Themes;
 
@@ -33,6 +36,9 @@ public static class SiteHost
         services.AddLocalizationFeature(Path.Combine(AppContext.BaseDirectory, "Localization"), Path.Combine(themeDirectory, "locales"));
         services.AddContentFeature();
         services.AddCoursesFeature();
+        services.AddUsersFeature();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys"))).SetApplicationName("MyAlmaty.Learn");
         services.AddTheme(themeDirectory, watch: builder.Environment.IsDevelopment());
         services.AddSingleton<SitePages>();
         services.AddSingleton<ContentViews>();

@@ -12,6 +12,7 @@ public sealed class SiteInitializer(IServiceScopeFactory scopes, PublishedConten
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<LearnDbContext>().Database.MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Users.RoleSeeder>().SeedAsync();
     }
 
     public async Task<ImportReport> ImportAsync(CancellationToken cancellationToken = default)

@@ -15,6 +15,8 @@ public static class CoursesFeature
         // Lazy: the course routes need the catalog, which needs the renderer, which needs the routes.
         services.AddSingleton(sp => new Lazy<CourseCatalog>(sp.GetRequiredService<CourseCatalog>));
         services.AddSingleton<IContentRouteProvider, CourseRoutes>();
+        services.AddScoped<Progress.LearnerProgress>();
+        services.AddScoped<Certificates.Certificates>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using MyAlmaty.Learn.Content.Published;
 using MyAlmaty.Learn.Courses;
 using MyAlmaty.Learn.Data;
 using MyAlmaty.Learn.Localization;
+using MyAlmaty.Learn.Users;
 
 namespace MyAlmaty.Learn.Tests.Support;
 
@@ -25,16 +26,18 @@ public sealed class ContentServices : IAsyncDisposable
     public string ContentRoot => Path.Combine(Folder.Path, "content");
     public IServiceProvider Services => _provider;
 
-    public static async Task<ContentServices> CreateAsync()
+    public static async Task<ContentServices> CreateAsync(TimeProvider? clock = null)
     {
         var folder = new TempFolder();
         Directory.CreateDirectory(Path.Combine(folder.Path, "content"));
         var services = new ServiceCollection();
         services.AddLogging();
+        if (clock is not null) services.AddSingleton(clock);
         services.AddLearnData(new StorageOptions(), folder.Path);
         services.AddLocalizationFeature(Path.Combine(AppContext.BaseDirectory, "Localization"));
         services.AddContentFeature();
         services.AddCoursesFeature();
+        services.AddUsersFeature();
         var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {

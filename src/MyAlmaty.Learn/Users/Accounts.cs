@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Identity;
+using MyAlmaty.Learn.Data;
+
+namespace MyAlmaty.Learn.Users;
+
+public sealed record SignUpResult(IReadOnlyList<string> PasswordErrors)
+{
+    public bool Accepted => PasswordErrors.Count == 0;
+}
+
+public sealed record LinkSignIn(LinkFailure Failure, LearnUser? User, string? ReturnPath, bool Created);
+
+/// <summary>
+/// Sign-up, one-time links, email confirmation and password reset. Every answer is the same
+/// whether or not an address has an account, so the site never tells who is registered; the
+/// difference only shows in the email the owner of the address receives.
+/// </summary>
+public sealed class Accounts(UserManager<LearnUser> users, LearnDbContext db, OneTimeLinks links, IAccountEmails emails, TimeProvider clock)
+{
+    /// <summary>Sends a sign-in link; the address need not have an account yet.</summary>
+    public async Task RequestSignInLinkAsync(string email, string culture, string? returnPath, Func<string, string> linkUrl, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByEmailAsync(email);
+        var token = links.Create(email.Trim(), LinkPurpose.SignIn, culture, returnPath);
+        await emails.QueueAsync(db, new AccountEmail(AccountEmail.SignInLink, email, user?.PreferredCulture ?? culture, linkUrl(token), user?.DisplayName), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates an account with a password and sends a confirmation link. For an address that already
+    /// has an account the answer is the same, and its owner gets a sign-in link instead.
+    /// </summary>
+    public async Task<SignUpResult> SignUpAsync(string email, string password, string? name, string culture, Func<string, string> linkUrl, CancellationToken cancellationToken = default)
+    {
+        var candidate = NewUser(email, name, culture, confirmed: false);
+        var errors = await PasswordErrorsAsync(candidate, password);
+        if (errors.Count > 0) return new SignUpResult(errors);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            var token = links.Create(email.Trim(), LinkPurpose.SignIn, existing.PreferredCulture);
+            await emails.QueueAsync(db, new AccountEmail(AccountEmail.AlreadyRegistered, email, existing.PreferredCulture, linkUrl(token), existing.DisplayName), cancellationToken);
+        }
+        else
+        {
+            Check(await users.CreateAsync(candidate, password));
+            Check(await users.AddToRoleAsync(candidate, RoleNames.Learner));
+            var token = links.Create(email.Trim(), LinkPurpose.ConfirmEmail, culture);
+            await emails.QueueAsync(db, new AccountEmail(AccountEmail.ConfirmEmail, email, culture, linkUrl(token), name), cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SignUpResult([]);
+    }
+
+    /// <summary>Uses a sign-in or setup link: the account is created if needed and its address counts as confirmed.</summary>
+    public async Task<LinkSignIn> SignInWithLinkAsync(string token, LinkPurpose purpose, CancellationToken cancellationToken = default)
+    {
+        var redemption = await links.RedeemAsync(token, purpose, cancellationToken);
+        if (!redemption.Succeeded) return new LinkSignIn(redemption.Failure, null, null, false);
+        var link = redemption.Link!;
+        var user = await users.FindByEmailAsync(link.Email);
+        var created = user is null;
+        if (user is null)
+        {
+            user = NewUser(link.Email, null, link.Culture, confirmed: true);
+            Check(await users.CreateAsync(user));
+            Check(await users.AddToRoleAsync(user, RoleNames.Learner));
+        }
+        else if (!user.EmailConfirmed)
+        {
+            // Whoever chose this account's password never proved they own the address; the owner just did.
+            if (purpose != LinkPurpose.ConfirmEmail && await users.HasPasswordAsync(user)) Check(await users.RemovePasswordAsync(user));
+            user.EmailConfirmed = true;
+            Check(await users.UpdateAsync(user));
+        }
+        return new LinkSignIn(LinkFailure.None, user, link.ReturnPath, created);
+    }
+
+    public async Task<LinkSignIn> ConfirmEmailAsync(string token, CancellationToken cancellationToken = default) =>
+        await SignInWithLinkAsync(token, LinkPurpose.ConfirmEmail, cancellationToken);
+
+    /// <summary>Sends a reset link if the address has an account; the answer is the same either way.</summary>
+    public async Task RequestPasswordResetAsync(string email, string culture, Func<string, string> linkUrl, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null) return;
+        var token = links.Create(email.Trim(), LinkPurpose.ResetPassword, user.PreferredCulture);
+        await emails.QueueAsync(db, new AccountEmail(AccountEmail.ResetPassword, email, user.PreferredCulture, linkUrl(token), user.DisplayName), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Sets a new password with a reset link. Password problems leave the link unused, so the form can be fixed.</summary>
+    public async Task<(LinkFailure Failure, IReadOnlyList<string> PasswordErrors, LearnUser? User)> ResetPasswordAsync(string token, string password, CancellationToken cancellationToken = default)
+    {
+        var peek = await links.PeekAsync(token, LinkPurpose.ResetPassword, cancellationToken);
+        if (!peek.Succeeded) return (peek.Failure, [], null);
+        var user = await users.FindByEmailAsync(peek.Link!.Email);
+        if (user is null) return (LinkFailure.Unknown, [], null);
+        var errors = await PasswordErrorsAsync(user, password);
+        if (errors.Count > 0) return (LinkFailure.None, errors, null);
+        var redemption = await links.RedeemAsync(token, LinkPurpose.ResetPassword, cancellationToken);
+        if (!redemption.Succeeded) return (redemption.Failure, [], null);
+        if (await users.HasPasswordAsync(user)) Check(await users.RemovePasswordAsync(user));
+        Check(await users.AddPasswordAsync(user, password));
+        user.EmailConfirmed = true;
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+        return (LinkFailure.None, [], user);
+    }
+
+    /// <summary>Identity error codes (e.g. "PasswordTooShort"), which the host translates.</summary>
+    private async Task<IReadOnlyList<string>> PasswordErrorsAsync(LearnUser user, string password)
+    {
+        var errors = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            errors.AddRange(result.Errors.Select(e => e.Code));
+        }
+        return errors;
+    }
+
+    private LearnUser NewUser(string email, string? name, string culture, bool confirmed) => new()
+    {
+        UserName = email,
+        Email = email,
+        EmailConfirmed = confirmed,
+        DisplayName = string.IsNullOrWhiteSpace(name) ? null : name.Trim(),
+        PreferredCulture = culture,
+        CreatedUtc = clock.GetUtcNow().UtcDateTime,
+    };
+
+    public static string Normalize(string email) => email.Trim().ToUpperInvariant();
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Code}: {e.Description}")));
+    }
+}
