@@ -41,23 +41,42 @@ public sealed partial class ThemeRenderer
     /// <summary>Renders <paramref name="view"/> with the given values, then the layout around it.</summary>
     public async Task<string> RenderAsync(string view, string culture, IReadOnlyDictionary<string, object?> values)
     {
+        var context = NewContext(culture, values);
+        var body = await RenderOneAsync($"views/{view}", context, Encoder);
+        context.SetValue("content", new Fluid.Values.StringValue(body, encode: false));
+        return await RenderOneAsync($"views/{_theme.Manifest.Layout}", context, Encoder);
+    }
+
+    /// <summary>
+    /// An email: emails/&lt;name&gt;.liquid is the HTML body and sets <c>subject</c>;
+    /// emails/&lt;name&gt;.txt.liquid is the plain-text body.
+    /// </summary>
+    public async Task<(string Subject, string Html, string Text)> RenderEmailAsync(string name, string culture, IReadOnlyDictionary<string, object?> values)
+    {
+        var context = NewContext(culture, values);
+        var html = await RenderOneAsync($"emails/{name}", context, Encoder);
+        var subject = context.GetValue("subject").ToStringValue().Trim();
+        var text = await RenderOneAsync($"emails/{name}.txt", NewContext(culture, values), NullEncoder.Default);
+        if (subject.Length == 0) throw new ThemeTemplateException(TemplatePath($"emails/{name}"), null, "the email sets no subject");
+        return (subject, html, text);
+    }
+
+    private TemplateContext NewContext(string culture, IReadOnlyDictionary<string, object?> values)
+    {
         var context = new TemplateContext(_options);
         context.CultureInfo = Localization.Cultures.Get(culture);
         context.AmbientValues[ThemeFilters.CultureKey] = culture;
         foreach (var (name, value) in values) context.SetValue(name, value);
-
-        var body = await RenderOneAsync(view, context);
-        context.SetValue("content", new Fluid.Values.StringValue(body, encode: false));
-        return await RenderOneAsync(_theme.Manifest.Layout, context);
+        return context;
     }
 
-    private async Task<string> RenderOneAsync(string name, TemplateContext context)
+    private async Task<string> RenderOneAsync(string name, TemplateContext context, TextEncoder encoder)
     {
         var template = Get(name);
         try
         {
             // Not isolated: what a view assigns (e.g. page_title) is read by the layout.
-            return await template.RenderAsync(context, Encoder, isolateContext: false);
+            return await template.RenderAsync(context, encoder, isolateContext: false);
         }
         catch (Exception e) when (e is not ThemeTemplateException)
         {
@@ -67,7 +86,7 @@ public sealed partial class ThemeRenderer
 
     private IFluidTemplate Get(string name)
     {
-        var path = Path.Combine(_views, name + ".liquid");
+        var path = Path.Combine(_theme.Directory, name + ".liquid");
         if (!_watch && _templates.TryGetValue(name, out var cached)) return cached.Template;
         if (!File.Exists(path)) throw new ThemeTemplateException(TemplatePath(name), null, "the template file does not exist");
         var stamp = File.GetLastWriteTimeUtc(path);
@@ -80,7 +99,7 @@ public sealed partial class ThemeRenderer
         return template;
     }
 
-    private string TemplatePath(string name) => $"themes/{Path.GetFileName(_theme.Directory)}/views/{name}.liquid";
+    private string TemplatePath(string name) => $"themes/{Path.GetFileName(_theme.Directory)}/{name}.liquid";
 
     [GeneratedRegex(@"\((\d+):\d+\)")]
     private static partial Regex Position();
