@@ -2,21 +2,25 @@ using MyAlmaty.Learn.Content.Published;
 using MyAlmaty.Learn.Content.Rendering;
 using MyAlmaty.Learn.Content.Types;
 using MyAlmaty.Learn.Courses;
+using MyAlmaty.Learn.Courses.Progress;
 
 namespace MyAlmaty.Learn.Web.Endpoints;
 
 public sealed record CourseCard(string Title, string Url, string? Summary, int LessonCount, int Minutes, IReadOnlyList<string> Languages);
 
-public sealed record LessonLink(string Title, string Url, int Number, int Minutes);
+public sealed record LessonLink(string Title, string Url, int Number, int Minutes, bool Done);
 
 public sealed record ModuleView(string Title, string Slug, int Number, string Html, IReadOnlyList<LessonLink> Lessons);
 
-public sealed record CourseView(CourseCard Card, string Html, IReadOnlyList<ModuleView> Modules, string? StartUrl);
+public sealed record ProgressView(int Percent, int Done, int Total, bool Started, bool Complete, string? NextUrl);
+
+public sealed record CourseView(CourseCard Card, string Html, IReadOnlyList<ModuleView> Modules, string? StartUrl, ProgressView? Progress);
 
 public sealed record LessonView(
     string Title, string Html, IReadOnlyList<string> Takeaways, int Minutes, DateTime Published,
     LinkView Course, string ModuleTitle, int ModuleNumber, int Number, int Total,
-    LinkView? Previous, LinkView? Next, IReadOnlyList<LinkView> AlsoIn);
+    LinkView? Previous, LinkView? Next, IReadOnlyList<LinkView> AlsoIn,
+    bool Done, string DoneUrl, bool CourseComplete, string? CertificateUrl);
 
 public sealed record TermLink(string Title, string Url, string Definition);
 
@@ -39,7 +43,8 @@ public sealed class ContentViews(PublishedContent published, ContentUrls urls, C
         courses.ReadingMinutes(course),
         Localization.Cultures.All.Where(c => Catalog.TranslationOf(course.Course, c) is not null).ToList());
 
-    public CourseView Course(CourseOutline course) => new(
+    /// <param name="done">The learner's finished lessons, or null for a reader with no progress yet.</param>
+    public CourseView Course(CourseOutline course, IReadOnlySet<string>? done) => new(
         Card(course),
         renderer.Render(course.Course).Html,
         course.Modules.Select(m => new ModuleView(
@@ -47,10 +52,14 @@ public sealed class ContentViews(PublishedContent published, ContentUrls urls, C
             m.Module.Slug,
             m.Number,
             renderer.Render(m.Module).Html,
-            m.Lessons.Select(l => Link(course, l)).ToList())).ToList(),
-        course.Lessons.Count > 0 ? CourseRoutes.LessonUrl(course.Course, course.Lessons[0]) : null);
+            m.Lessons.Select(l => Link(course, l, done)).ToList())).ToList(),
+        course.Lessons.Count > 0 ? CourseRoutes.LessonUrl(course.Course, course.Lessons[0]) : null,
+        done is null ? null : Progress(CourseProgress.Of(course, done)));
 
-    public LessonView Lesson(LessonPosition at, PublishedItem lesson) => new(
+    public static ProgressView Progress(CourseProgress p) => new(
+        p.Percent, p.Done, p.Total, p.Started, p.Complete, p.Next is { } n ? CourseRoutes.LessonUrl(p.Course.Course, n) : null);
+
+    public LessonView Lesson(LessonPosition at, PublishedItem lesson, IReadOnlySet<string>? done, string? certificateUrl) => new(
         lesson.Title,
         renderer.Render(lesson).Html,
         lesson.MetadataAs<LessonMetadata>().Takeaways,
@@ -64,7 +73,11 @@ public sealed class ContentViews(PublishedContent published, ContentUrls urls, C
         at.Previous is { } p ? new LinkView(p.Title, CourseRoutes.LessonUrl(at.Course.Course, p)) : null,
         at.Next is { } n ? new LinkView(n.Title, CourseRoutes.LessonUrl(at.Course.Course, n)) : null,
         courses.CoursesContaining(lesson).Where(c => c != at.Course)
-            .Select(c => new LinkView(c.Course.Title, CourseRoutes.LessonUrl(c.Course, lesson))).ToList());
+            .Select(c => new LinkView(c.Course.Title, CourseRoutes.LessonUrl(c.Course, lesson))).ToList(),
+        done?.Contains(lesson.TranslationKey) == true,
+        $"{CourseRoutes.LessonUrl(at.Course.Course, lesson)}/done",
+        done is not null && CourseProgress.Of(at.Course, done).Complete,
+        certificateUrl);
 
     public IReadOnlyList<LetterGroup> Glossary(string culture) =>
         Catalog.OfType(culture, ContentTypeNames.GlossaryTerm)
@@ -91,9 +104,10 @@ public sealed class ContentViews(PublishedContent published, ContentUrls urls, C
 
     public string Url(PublishedItem item) => urls.UrlFor(item, Catalog) ?? "#";
 
-    private LessonLink Link(CourseOutline course, PublishedItem lesson) => new(
+    private LessonLink Link(CourseOutline course, PublishedItem lesson, IReadOnlySet<string>? done) => new(
         lesson.Title,
         CourseRoutes.LessonUrl(course.Course, lesson),
         course.PositionOf(lesson)!.Number,
-        courses.ReadingMinutes(lesson));
+        courses.ReadingMinutes(lesson),
+        done?.Contains(lesson.TranslationKey) == true);
 }

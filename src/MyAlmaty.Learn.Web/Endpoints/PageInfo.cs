@@ -22,7 +22,17 @@ public sealed record PageInfo
     public string? Notice { get; init; }
 
     public IReadOnlyList<LinkView> Breadcrumbs { get; init; } = [];
+
+    /// <summary>The signed-in person, or null.</summary>
+    public UserView? User { get; init; }
+
+    /// <summary>The hidden field every form carries; only made for pages with forms, since it sets a cookie.</summary>
+    public AntiforgeryView? Antiforgery { get; init; }
 }
+
+public sealed record UserView(string? Name, string Email);
+
+public sealed record AntiforgeryView(string FieldName, string Token);
 
 public sealed record AlternateLink(string Hreflang, string Url);
 

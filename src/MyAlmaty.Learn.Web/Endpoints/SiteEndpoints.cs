@@ -1,6 +1,9 @@
 using MyAlmaty.Learn.Content.Published;
 using MyAlmaty.Learn.Content.Types;
 using MyAlmaty.Learn.Courses;
+using MyAlmaty.Learn.Courses.Certificates;
+using MyAlmaty.Learn.Courses.Progress;
+using MyAlmaty.Learn.Web.Learners;
 using MyAlmaty.Learn.Localization;
 using MyAlmaty.Learn.Web.Hosting;
 
@@ -44,20 +47,30 @@ public static class SiteEndpoints
     private static Task<IResult> CourseList(HttpContext http, string culture, SitePages pages, ContentViews views, CourseCatalog courses) =>
         pages.Render(http, "courses", SitePages.ForSection(http, culture, "courses"), new { Courses = courses.Courses(culture).Select(views.Card).ToList() });
 
-    private static Task<IResult> Course(HttpContext http, string culture, string slug, SitePages pages, ContentViews views, CourseCatalog courses) =>
-        courses.Course(culture, slug) is { } course
-            ? pages.Render(http, "course", pages.ForItem(http, course.Course, "courses"), views.Course(course))
-            : NotFound(http, culture, pages);
+    private static async Task<IResult> Course(HttpContext http, string culture, string slug, SitePages pages, ContentViews views, CourseCatalog courses, LearnerProgress progress)
+    {
+        if (courses.Course(culture, slug) is not { } course) return await NotFound(http, culture, pages);
+        var done = LearnerIdentity.Current(http) is { } learner ? await progress.CompletedAsync(learner) : null;
+        return await pages.Render(http, "course", pages.ForItem(http, course.Course, "courses"), views.Course(course, done));
+    }
 
-    private static Task<IResult> Lesson(HttpContext http, string culture, string course, string lesson, SitePages pages, ContentViews views, CourseCatalog courses, PublishedContent published)
+    private static async Task<IResult> Lesson(HttpContext http, string culture, string course, string lesson, SitePages pages, ContentViews views, CourseCatalog courses,
+        PublishedContent published, LearnerProgress progress, Certificates certificates)
     {
         var outline = courses.Course(culture, course);
         var item = published.Current.BySlug(culture, ContentTypeNames.Lesson, lesson);
-        if (outline is null || item is null || outline.PositionOf(item) is not { } position) return NotFound(http, culture, pages);
-        return pages.Render(http, "lesson", pages.ForItem(http, item, "courses") with
+        if (outline is null || item is null || outline.PositionOf(item) is not { } position) return await NotFound(http, culture, pages);
+        var done = LearnerIdentity.Current(http) is { } learner ? await progress.CompletedAsync(learner) : null;
+        string? certificate = null;
+        if (LearnerIdentity.UserId(http) is { } userId)
+        {
+            var issued = (await certificates.OfUserAsync(userId)).FirstOrDefault(c => c.CourseKey == outline.Course.TranslationKey && c.RevokedUtc is null);
+            certificate = issued is null ? null : $"/{culture}/certificates/{issued.Code}";
+        }
+        return await pages.Render(http, "lesson", pages.ForItem(http, item, "courses") with
         {
             Breadcrumbs = [new LinkView(outline.Course.Title, CourseRoutes.CourseUrl(outline.Course))],
-        }, views.Lesson(position, item));
+        }, views.Lesson(position, item, done, certificate), forms: true);
     }
 
     private static Task<IResult> Glossary(HttpContext http, string culture, SitePages pages, ContentViews views) =>

@@ -1,19 +1,28 @@
+using Microsoft.AspNetCore.Antiforgery;
 using MyAlmaty.Learn.Content.Published;
 using MyAlmaty.Learn.Web.Themes;
 
 namespace MyAlmaty.Learn.Web.Endpoints;
 
 /// <summary>Turns a view and its model into an HTML response, filling in what every page shares.</summary>
-public sealed class SitePages(ThemeRenderer theme, PublishedContent published, ContentUrls urls)
+public sealed class SitePages(ThemeRenderer theme, PublishedContent published, ContentUrls urls, IAntiforgery antiforgery)
 {
     public const string UntranslatedNotice = "untranslated";
 
-    public async Task<IResult> Render(HttpContext http, string view, PageInfo page, object? model, int status = StatusCodes.Status200OK)
+    /// <param name="forms">Whether the view has forms: then it gets an antiforgery token (and is not cached).</param>
+    public async Task<IResult> Render(HttpContext http, string view, PageInfo page, object? model, int status = StatusCodes.Status200OK, bool forms = false)
     {
-        var notice = http.Request.Query["notice"].ToString() == UntranslatedNotice ? UntranslatedNotice : null;
+        var notice = http.Request.Query["notice"].ToString() == UntranslatedNotice ? UntranslatedNotice : page.Notice;
+        var user = SignedInUser(http);
+        AntiforgeryView? token = null;
+        if (forms || user is not null)
+        {
+            var tokens = antiforgery.GetAndStoreTokens(http);
+            token = new AntiforgeryView(tokens.FormFieldName, tokens.RequestToken!);
+        }
         var values = new Dictionary<string, object?>
         {
-            ["page"] = notice is null ? page : page with { Notice = notice },
+            ["page"] = page with { Notice = notice, User = user, Antiforgery = token },
             ["model"] = model,
             ["path"] = http.Request.Path.Value,
         };
@@ -54,6 +63,11 @@ public sealed class SitePages(ThemeRenderer theme, PublishedContent published, C
             SwitchUrl = $"/{other}{rest}",
         };
     }
+
+    public static UserView? SignedInUser(HttpContext http) =>
+        http.User.Identity?.IsAuthenticated == true
+            ? new UserView(http.User.FindFirst(Users.LearnClaims.DisplayName)?.Value, http.User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? http.User.Identity.Name ?? "")
+            : null;
 
     public static string Absolute(HttpContext http, string path) => $"{http.Request.Scheme}://{http.Request.Host}{path}";
 }

@@ -21,11 +21,15 @@ public static class SiteCaching
                 b.NoCache();
                 return;
             }
-            b.Tag(ContentTag).SetVaryByQuery("notice").SetVaryByHost(true).Expire(TimeSpan.FromHours(1));
+            // A reader with an account or progress sees their own state on the page.
+            b.With(c => !Personal(c.HttpContext.Request)).Tag(ContentTag).SetVaryByQuery("notice").SetVaryByHost(true).Expire(TimeSpan.FromHours(1));
         }));
         services.AddHostedService<EvictPagesOnPublish>();
         return services;
     }
+
+    private static bool Personal(HttpRequest request) =>
+        request.Cookies.ContainsKey(Learners.LearnerIdentity.AnonymousCookie) || request.Cookies.ContainsKey("ma_auth");
 
     private sealed class EvictPagesOnPublish(PublishedContent published, IOutputCacheStore store) : IHostedService
     {

@@ -8,6 +8,7 @@ using MyAlmaty.Learn.Data;
 using MyAlmaty.Learn.Localization;
 using MyAlmaty.Learn.Users;
 using MyAlmaty.Learn.Web.Endpoints;
+using MyAlmaty.Learn.Web.Learners;
 using MyAlmaty.Learn.Web.Themes;
 
 namespace MyAlmaty.Learn.Web.Hosting;
@@ -37,7 +38,7 @@ public static class SiteHost
         services.AddContentFeature();
         services.AddCoursesFeature();
         services.AddUsersFeature();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAccountProtection(site);
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys"))).SetApplicationName("MyAlmaty.Learn");
         services.AddTheme(themeDirectory, watch: builder.Environment.IsDevelopment());
         services.AddSingleton<SitePages>();
@@ -60,8 +61,15 @@ public static class SiteHost
             // Asset URLs carry a content hash, so they never change under the same address.
             OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
         });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
         app.UseOutputCache();
         app.MapSitePages();
+        app.MapAccountPages();
+        app.MapProfilePages();
+        app.MapLearningPages();
         app.MapFallback((HttpContext http, SitePages pages) =>
         {
             var first = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();

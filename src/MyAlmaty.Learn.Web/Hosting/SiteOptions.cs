@@ -18,6 +18,9 @@ public sealed class SiteOptions
     /// <summary>Import content/ when the site starts.</summary>
     public bool ImportOnStart { get; set; } = true;
 
+    /// <summary>Sign-in, sign-up and link requests one address may make a minute.</summary>
+    public int AccountRequestsPerMinute { get; set; } = 10;
+
     /// <summary>Serve cached pages to anonymous readers (turned off while editing templates).</summary>
     public bool CachePages { get; set; } = true;
 }

@@ -27,7 +27,8 @@ public static class UsersFeature
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<LearnDbContext>()
-            .AddSignInManager();
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<LearnClaimsFactory>();
         services.AddScoped<OneTimeLinks>();
         services.AddScoped<RoleSeeder>();
         return services;

@@ -3,9 +3,9 @@ using MyAlmaty.Learn.Content.Import;
 using MyAlmaty.Learn.Localization;
 using MyAlmaty.Learn.Web;
 
-namespace MyAlmaty.Learn.Tests.Content;
+namespace MyAlmaty.Learn.Tests.Localization;
 
-public sealed class ImportReportLanguageTests
+public sealed class CodeMessagesTests
 {
     private static readonly UiStrings Strings = new(Path.Combine(AppContext.BaseDirectory, "Localization"));
 
@@ -13,6 +13,7 @@ public sealed class ImportReportLanguageTests
     {
         var data = new TheoryData<string, string>();
         var messages = typeof(ImportMessages).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Concat(typeof(MyAlmaty.Learn.Web.Learners.AccountMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
             .Select(f => (string)f.GetValue(null)!)
             .Append(ImportReportWriter.Totals);
         foreach (var message in messages)
@@ -24,7 +25,7 @@ public sealed class ImportReportLanguageTests
 
     [Theory]
     [MemberData(nameof(Messages))]
-    public void Every_import_message_is_translated(string culture, string message) =>
+    public void Every_message_written_in_code_is_translated(string culture, string message) =>
         Assert.True(Strings.Catalog(culture).HasTranslation(message), $"{culture}.po lacks: {message}");
 
     [Fact]

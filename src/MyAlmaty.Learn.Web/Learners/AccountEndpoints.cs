@@ -1,0 +1,184 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using MyAlmaty.Learn.Localization;
+using MyAlmaty.Learn.Users;
+using MyAlmaty.Learn.Web.Endpoints;
+
+namespace MyAlmaty.Learn.Web.Learners;
+
+/// <summary>
+/// Sign-up, sign-in (password or one-time link), email confirmation, password reset, sign-out.
+/// Every answer about an address is the same whether it has an account or not.
+/// </summary>
+public static class AccountEndpoints
+{
+    public const string RateLimitPolicy = "account";
+
+    public static IEndpointRouteBuilder MapAccountPages(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup(SiteEndpoints.CulturePattern + "/account");
+        account.MapGet("/sign-in", (HttpContext http, string culture, string? returnPath, SitePages pages) =>
+            Form(http, pages, culture, "account-sign-in", new { Email = "", ReturnPath = LocalPath(returnPath), Errors = Array.Empty<string>() }));
+        account.MapPost("/sign-in", SignInAsync).RequireRateLimiting(RateLimitPolicy);
+        account.MapPost("/link", RequestLinkAsync).RequireRateLimiting(RateLimitPolicy);
+        account.MapGet("/sign-up", (HttpContext http, string culture, SitePages pages) =>
+            Form(http, pages, culture, "account-sign-up", new { Email = "", Name = "", Errors = Array.Empty<string>() }));
+        account.MapPost("/sign-up", SignUpAsync).RequireRateLimiting(RateLimitPolicy);
+        account.MapGet("/link/{token}", ShowLinkAsync);
+        account.MapPost("/link/{token}", UseLinkAsync).RequireRateLimiting(RateLimitPolicy);
+        account.MapGet("/reset", (HttpContext http, string culture, SitePages pages) =>
+            Form(http, pages, culture, "account-reset-request", new { Email = "", Errors = Array.Empty<string>() }));
+        account.MapPost("/reset", RequestResetAsync).RequireRateLimiting(RateLimitPolicy);
+        account.MapGet("/reset/{token}", ShowResetAsync);
+        account.MapPost("/reset/{token}", ResetAsync).RequireRateLimiting(RateLimitPolicy);
+        account.MapPost("/sign-out", async (HttpContext http, string culture, SignInManager<LearnUser> signIn, [FromForm] LinkForm _) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.Redirect($"/{culture}/", preserveMethod: false);
+        });
+        return app;
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext http, string culture, [FromForm] SignInForm form, SitePages pages, UserManager<LearnUser> users,
+        SignInManager<LearnUser> signIn, SignInAttempts attempts, UiStrings strings, LearnerSession session)
+    {
+        var email = form.Email?.Trim() ?? "";
+        var returnPath = LocalPath(form.ReturnPath);
+        Task<IResult> Again(string error) => Form(http, pages, culture, "account-sign-in",
+            new { Email = email, ReturnPath = returnPath, Errors = new[] { strings.Get(culture, error) } }, StatusCodes.Status400BadRequest);
+
+        if (EmailProblem(email) is { } problem) return await Again(problem);
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            // Spend the time a real check would, and lock out like a real account would.
+            users.PasswordHasher.VerifyHashedPassword(new LearnUser(), DummyHash.Value, form.Password ?? "");
+            return await Again(attempts.Fail(email) ? AccountMessages.LockedOut : AccountMessages.WrongCredentials);
+        }
+        var result = await signIn.PasswordSignInAsync(user, form.Password ?? "", isPersistent: true, lockoutOnFailure: true);
+        if (result.IsLockedOut) return await Again(AccountMessages.LockedOut);
+        if (result.IsNotAllowed)
+        {
+            // Only the holder of the right password gets here: the address still needs confirming.
+            return await SendLinkAsync(http, culture, email, returnPath, pages, http.RequestServices.GetRequiredService<Accounts>());
+        }
+        if (!result.Succeeded) return await Again(AccountMessages.WrongCredentials);
+        await session.SignedInAsync(http, user, culture);
+        return Results.Redirect(returnPath ?? $"/{culture}/my");
+    }
+
+    private static async Task<IResult> RequestLinkAsync(HttpContext http, string culture, [FromForm] SignInForm form, SitePages pages, Accounts accounts, UiStrings strings)
+    {
+        var email = form.Email?.Trim() ?? "";
+        if (EmailProblem(email) is { } problem)
+        {
+            return await Form(http, pages, culture, "account-sign-in",
+                new { Email = email, ReturnPath = LocalPath(form.ReturnPath), Errors = new[] { strings.Get(culture, problem) } }, StatusCodes.Status400BadRequest);
+        }
+        return await SendLinkAsync(http, culture, email, LocalPath(form.ReturnPath), pages, accounts);
+    }
+
+    private static async Task<IResult> SendLinkAsync(HttpContext http, string culture, string email, string? returnPath, SitePages pages, Accounts accounts)
+    {
+        await accounts.RequestSignInLinkAsync(email, culture, returnPath, token => LinkUrl(http, culture, token));
+        return await CheckEmail(http, pages, culture, email);
+    }
+
+    private static async Task<IResult> SignUpAsync(HttpContext http, string culture, [FromForm] SignUpForm form, SitePages pages, Accounts accounts, UiStrings strings)
+    {
+        var email = form.Email?.Trim() ?? "";
+        var errors = new List<string>();
+        if (EmailProblem(email) is { } problem) errors.Add(problem);
+        if (form.Name is { Length: > 100 }) errors.Add(AccountMessages.NameTooLong);
+        if (errors.Count == 0)
+        {
+            var result = await accounts.SignUpAsync(email, form.Password ?? "", form.Name, culture, token => LinkUrl(http, culture, token, "confirm"));
+            if (result.Accepted) return await CheckEmail(http, pages, culture, email);
+            errors.AddRange(result.PasswordErrors.Select(AccountMessages.ForPasswordError).Distinct());
+        }
+        return await Form(http, pages, culture, "account-sign-up",
+            new { Email = email, Name = form.Name ?? "", Errors = errors.Select(e => strings.Get(culture, e)).ToArray() }, StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<IResult> ShowLinkAsync(HttpContext http, string culture, string token, string? purpose, SitePages pages, OneTimeLinks links)
+    {
+        var kind = purpose == "confirm" ? LinkPurpose.ConfirmEmail : LinkPurpose.SignIn;
+        var peek = await links.PeekAsync(token, kind);
+        return await Form(http, pages, culture, "account-link", new { Token = token, Purpose = kind == LinkPurpose.ConfirmEmail ? "confirm" : "sign-in", Failure = FailureName(peek.Failure) });
+    }
+
+    private static async Task<IResult> UseLinkAsync(HttpContext http, string culture, string token, [FromForm] LinkForm form, SitePages pages, Accounts accounts,
+        SignInManager<LearnUser> signIn, LearnerSession session)
+    {
+        var kind = form.Purpose == "confirm" ? LinkPurpose.ConfirmEmail : LinkPurpose.SignIn;
+        var result = await accounts.SignInWithLinkAsync(token, kind);
+        if (result.User is null)
+        {
+            return await Form(http, pages, culture, "account-link", new { Token = token, Purpose = form.Purpose, Failure = FailureName(result.Failure) }, StatusCodes.Status400BadRequest);
+        }
+        await signIn.SignInAsync(result.User, isPersistent: true);
+        await session.SignedInAsync(http, result.User, culture);
+        return Results.Redirect(LocalPath(result.ReturnPath) ?? $"/{culture}/my");
+    }
+
+    private static async Task<IResult> RequestResetAsync(HttpContext http, string culture, [FromForm] SignInForm form, SitePages pages, Accounts accounts, UiStrings strings)
+    {
+        var email = form.Email?.Trim() ?? "";
+        if (EmailProblem(email) is { } problem)
+        {
+            return await Form(http, pages, culture, "account-reset-request", new { Email = email, Errors = new[] { strings.Get(culture, problem) } }, StatusCodes.Status400BadRequest);
+        }
+        await accounts.RequestPasswordResetAsync(email, culture, token => $"{SitePages.Absolute(http, $"/{culture}/account/reset/{token}")}");
+        return await CheckEmail(http, pages, culture, email);
+    }
+
+    private static async Task<IResult> ShowResetAsync(HttpContext http, string culture, string token, SitePages pages, OneTimeLinks links)
+    {
+        var peek = await links.PeekAsync(token, LinkPurpose.ResetPassword);
+        return await Form(http, pages, culture, "account-reset", new { Token = token, Errors = Array.Empty<string>(), Failure = FailureName(peek.Failure) });
+    }
+
+    private static async Task<IResult> ResetAsync(HttpContext http, string culture, string token, [FromForm] ResetForm form, SitePages pages, Accounts accounts,
+        SignInManager<LearnUser> signIn, UiStrings strings, LearnerSession session)
+    {
+        Task<IResult> Again(IEnumerable<string> errors, LinkFailure failure = LinkFailure.None) => Form(http, pages, culture, "account-reset",
+            new { Token = token, Errors = errors.Select(e => strings.Get(culture, e)).ToArray(), Failure = FailureName(failure) }, StatusCodes.Status400BadRequest);
+
+        if (form.Password != form.PasswordAgain) return await Again([AccountMessages.PasswordsDiffer]);
+        var (failure, passwordErrors, user) = await accounts.ResetPasswordAsync(token, form.Password ?? "");
+        if (failure != LinkFailure.None) return await Again([], failure);
+        if (user is null) return await Again(passwordErrors.Select(AccountMessages.ForPasswordError).Distinct());
+        await signIn.SignInAsync(user, isPersistent: true);
+        await session.SignedInAsync(http, user, culture);
+        return Results.Redirect($"/{culture}/my");
+    }
+
+    private static Task<IResult> CheckEmail(HttpContext http, SitePages pages, string culture, string email) =>
+        Form(http, pages, culture, "account-check-email", new { Email = email });
+
+    internal static Task<IResult> Form(HttpContext http, SitePages pages, string culture, string view, object model, int status = StatusCodes.Status200OK) =>
+        pages.Render(http, view, SitePages.ForSection(http, culture, "account") with { Alternates = [] }, model, status, forms: true);
+
+    private static string LinkUrl(HttpContext http, string culture, string token, string? purpose = null) =>
+        SitePages.Absolute(http, $"/{culture}/account/link/{token}{(purpose is null ? "" : $"?purpose={purpose}")}");
+
+    /// <summary>Only paths on this site may be returned to, never another host.</summary>
+    internal static string? LocalPath(string? path) =>
+        path is { Length: > 1 } && path[0] == '/' && path[1] != '/' && path[1] != '\\' ? path : null;
+
+    private static string? EmailProblem(string email) =>
+        email.Length == 0 ? AccountMessages.EmailMissing
+        : email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email ? AccountMessages.EmailInvalid
+        : null;
+
+    private static string? FailureName(LinkFailure failure) => failure switch
+    {
+        LinkFailure.None => null,
+        LinkFailure.Expired => "expired",
+        LinkFailure.AlreadyUsed => "used",
+        _ => "unknown",
+    };
+
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<LearnUser>().HashPassword(new LearnUser(), Guid.NewGuid().ToString()));
+}

@@ -1,0 +1,24 @@
+using MyAlmaty.Learn.Courses;
+using MyAlmaty.Learn.Courses.Certificates;
+using MyAlmaty.Learn.Courses.Progress;
+using MyAlmaty.Learn.Users;
+
+namespace MyAlmaty.Learn.Web.Learners;
+
+/// <summary>What happens when a person signs in: their anonymous progress joins the account and earned certificates are issued.</summary>
+public sealed class LearnerSession(LearnerProgress progress, CourseCatalog courses, Certificates certificates)
+{
+    public async Task SignedInAsync(HttpContext http, LearnUser user, string culture)
+    {
+        if (LearnerIdentity.AnonymousId(http) is { } anonymous)
+        {
+            await progress.MergeAsync(anonymous, user.Id);
+            LearnerIdentity.ForgetAnonymous(http);
+        }
+        var done = await progress.CompletedAsync(user.Id);
+        foreach (var course in courses.Courses(culture).Where(c => CourseProgress.Of(c, done).Complete))
+        {
+            await certificates.IssueAsync(user.Id, course.Course.TranslationKey, culture, LearningEndpoints.PrintedName(user));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using MyAlmaty.Learn.Content.Published;
+using MyAlmaty.Learn.Content.Types;
+using MyAlmaty.Learn.Courses;
+using MyAlmaty.Learn.Courses.Certificates;
+using MyAlmaty.Learn.Courses.Progress;
+using MyAlmaty.Learn.Users;
+using MyAlmaty.Learn.Web.Endpoints;
+
+namespace MyAlmaty.Learn.Web.Learners;
+
+/// <summary>Marking lessons done, the "My learning" dashboard, certificates and their verification.</summary>
+public static class LearningEndpoints
+{
+    public static IEndpointRouteBuilder MapLearningPages(this IEndpointRouteBuilder app)
+    {
+        var site = app.MapGroup(SiteEndpoints.CulturePattern);
+        site.MapPost("/courses/{course}/{lesson}/done", MarkDoneAsync);
+        site.MapGet("/my", DashboardAsync);
+        site.MapGet("/certificates/{code}", CertificateAsync);
+        site.MapGet("/verify", VerifyAsync);
+        app.MapGet("/verify/{code}", (string code, HttpContext http) =>
+            Results.Redirect($"/{Localization.Cultures.FromAcceptLanguage(http.Request.Headers.AcceptLanguage)}/verify?code={Uri.EscapeDataString(code)}"));
+        return app;
+    }
+
+    private static async Task<IResult> MarkDoneAsync(HttpContext http, string culture, string course, string lesson, [FromForm] LinkForm _,
+        CourseCatalog courses, PublishedContent published, LearnerProgress progress, Certificates certificates, UserManager<LearnUser> users)
+    {
+        var outline = courses.Course(culture, course);
+        var item = published.Current.BySlug(culture, ContentTypeNames.Lesson, lesson);
+        if (outline is null || item is null || outline.PositionOf(item) is not { } position) return Results.NotFound();
+        var learner = LearnerIdentity.CurrentOrNew(http);
+        await progress.MarkDoneAsync(learner, item.TranslationKey);
+
+        var state = CourseProgress.Of(outline, await progress.CompletedAsync(learner));
+        if (state.Complete && LearnerIdentity.UserId(http) is { } userId && await users.FindByIdAsync(userId) is { } user)
+        {
+            await certificates.IssueAsync(userId, outline.Course.TranslationKey, culture, PrintedName(user));
+        }
+        var next = position.Next is { } n ? CourseRoutes.LessonUrl(outline.Course, n) : $"{CourseRoutes.LessonUrl(outline.Course, item)}#done";
+        return Results.Redirect(next);
+    }
+
+    private static async Task<IResult> DashboardAsync(HttpContext http, string culture, SitePages pages, ContentViews views, CourseCatalog courses,
+        LearnerProgress progress, Certificates certificates)
+    {
+        var learner = LearnerIdentity.Current(http);
+        var done = learner is null ? new HashSet<string>() : await progress.CompletedAsync(learner);
+        var states = courses.Courses(culture).Select(c => CourseProgress.Of(c, done)).ToList();
+        var issued = LearnerIdentity.UserId(http) is { } userId ? await certificates.OfUserAsync(userId) : [];
+        var model = new
+        {
+            SignedIn = LearnerIdentity.UserId(http) is not null,
+            InProgress = states.Where(s => s.Started && !s.Complete).Select(s => new
+            {
+                Card = views.Card(s.Course),
+                s.Percent,
+                NextUrl = CourseRoutes.LessonUrl(s.Course.Course, s.Next!),
+                NextTitle = s.Next!.Title,
+            }).ToList(),
+            NotStarted = states.Where(s => !s.Started).Select(s => views.Card(s.Course)).ToList(),
+            Finished = states.Where(s => s.Complete).Select(s => new
+            {
+                Card = views.Card(s.Course),
+                CertificateUrl = issued.FirstOrDefault(c => c.CourseKey == s.Course.Course.TranslationKey && c.RevokedUtc is null) is { } c ? $"/{culture}/certificates/{c.Code}" : null,
+            }).ToList(),
+            Certificates = issued.Where(c => c.RevokedUtc is null).Select(c => new
+            {
+                CourseTitle = CourseTitle(courses, culture, c.CourseKey),
+                c.Code,
+                Url = $"/{culture}/certificates/{c.Code}",
+                Issued = c.IssuedUtc,
+            }).ToList(),
+        };
+        return await pages.Render(http, "my", SitePages.ForSection(http, culture, "my"), model);
+    }
+
+    private static async Task<IResult> CertificateAsync(HttpContext http, string culture, string code, SitePages pages, Certificates certificates, CourseCatalog courses)
+    {
+        var (status, certificate) = await certificates.VerifyAsync(code);
+        if (certificate is null) return await SiteEndpoints.NotFound(http, culture, pages);
+        var model = new
+        {
+            certificate.Code,
+            certificate.PrintedName,
+            CourseTitle = CourseTitle(courses, culture, certificate.CourseKey),
+            Issued = certificate.IssuedUtc,
+            VerifyUrl = SitePages.Absolute(http, $"/verify/{certificate.Code}"),
+            Revoked = status == CertificateStatus.Revoked,
+        };
+        return await pages.Render(http, "certificate", SitePages.ForSection(http, culture, "my"), model);
+    }
+
+    private static async Task<IResult> VerifyAsync(HttpContext http, string culture, string? code, SitePages pages, Certificates certificates, CourseCatalog courses)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return await pages.Render(http, "verify", SitePages.ForSection(http, culture, ""), new { Code = "", Status = (string?)null, Certificate = (object?)null });
+        var (status, certificate) = await certificates.VerifyAsync(code);
+        var model = new
+        {
+            Code = code.Trim(),
+            Status = status.ToString().ToLowerInvariant(),
+            Certificate = certificate is null ? null : new
+            {
+                certificate.PrintedName,
+                CourseTitle = CourseTitle(courses, culture, certificate.CourseKey),
+                Issued = certificate.IssuedUtc,
+                certificate.Code,
+            },
+        };
+        return await pages.Render(http, "verify", SitePages.ForSection(http, culture, ""), model, status == CertificateStatus.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
+    }
+
+    internal static string PrintedName(LearnUser user) =>
+        user.CertificateName ?? user.DisplayName ?? user.Email ?? "";
+
+    private static string CourseTitle(CourseCatalog courses, string culture, string courseKey) =>
+        courses.Courses(culture).FirstOrDefault(c => c.Course.TranslationKey == courseKey)?.Course.Title ?? courseKey;
+}
