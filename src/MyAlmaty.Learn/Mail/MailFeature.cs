@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using MyAlmaty.Learn.Data;
+
+namespace MyAlmaty.Learn.Mail;
+
+public static class MailFeature
+{
+    /// <summary>
+    /// The outbox, its background sender and the transport <paramref name="options"/> chooses.
+    /// The pickup folder is resolved against <paramref name="dataDirectory"/> unless absolute.
+    /// </summary>
+    public static IServiceCollection AddMailFeature(this IServiceCollection services, MailOptions options, string dataDirectory)
+    {
+        var transports = new MailTransportFactory(options, Path.Combine(dataDirectory, options.PickupPath));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(transports);
+        services.AddSingleton<MailOutbox>();
+        services.AddSingleton<IMailOutbox>(sp => sp.GetRequiredService<MailOutbox>());
+        services.AddSingleton<MimeMessageFactory>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxWakeUpInterceptor>();
+        services.ConfigureDbContext<LearnDbContext>((sp, db) => db.AddInterceptors(sp.GetRequiredService<OutboxWakeUpInterceptor>()));
+        services.AddSingleton(sp => new OutboxSender(
+            sp.GetRequiredService<IServiceScopeFactory>(), transports, sp.GetRequiredService<MimeMessageFactory>(),
+            sp.GetRequiredService<OutboxSignal>(), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxSender>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        return services;
+    }
+}
