@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MyAlmaty.Learn.Data;
@@ -22,12 +21,7 @@ public static class DataFeature
                     Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                     connectionString = $"Data Source={file};Cache=Shared;Pooling=True";
                 }
-                services.AddDbContext<LearnDbContext>(o => o
-                    .UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(LearnDbContext).Assembly.FullName))
-                    // Features add tables on parallel branches and their migrations are regenerated
-                    // when they merge; until then a branch's model runs ahead of its migrations.
-                    // Remove this once the merged migrations are in.
-                    .ConfigureWarnings(w => w.Log(RelationalEventId.PendingModelChangesWarning)));
+                services.AddDbContext<LearnDbContext>(o => o.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(LearnDbContext).Assembly.FullName)));
                 break;
             default:
                 throw new InvalidOperationException($"Storage provider '{storage.Provider}' is not supported. Use 'Sqlite'.");
