@@ -40,6 +40,7 @@ public static class SiteCommands
         {
             Console.WriteLine($"MyAlmaty.Learn: {address}/");
         }
+        Console.WriteLine($"Mail: {app.Services.GetRequiredService<Learn.Mail.MailTransportFactory>().Destination}");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }

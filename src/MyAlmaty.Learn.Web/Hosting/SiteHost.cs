@@ -6,6 +6,8 @@ using MyAlmaty.Learn.Content;
 using MyAlmaty.Learn.Courses;
 using MyAlmaty.Learn.Data;
 using MyAlmaty.Learn.Localization;
+using MyAlmaty.Learn.Mail;
+using MyAlmaty.Learn.Web.Mail;
 using MyAlmaty.Learn.Users;
 using MyAlmaty.Learn.Web.Endpoints;
 using MyAlmaty.Learn.Web.Learners;
@@ -39,6 +41,9 @@ public static class SiteHost
         services.AddCoursesFeature();
         services.AddUsersFeature();
         services.AddAccountProtection(site);
+        services.AddMailFeature(builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions(), paths.Data);
+        services.AddScoped<IAccountEmails, ThemedAccountEmails>();
+        services.AddScoped<Accounts>();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys"))).SetApplicationName("MyAlmaty.Learn");
         services.AddTheme(themeDirectory, watch: builder.Environment.IsDevelopment());
         services.AddSingleton<SitePages>();
