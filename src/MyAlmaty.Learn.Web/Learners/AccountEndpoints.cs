@@ -40,9 +40,11 @@ public static class AccountEndpoints
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, string culture, [FromForm] SignInForm form, SitePages pages, UserManager<LearnUser> users,
+    private static async Task<IResult> SignInAsync(HttpContext http, string culture, [FromForm] SignInForm? formFields, SitePages pages, UserManager<LearnUser> users,
         SignInManager<LearnUser> signIn, SignInAttempts attempts, UiStrings strings, LearnerSession session)
     {
+        // An empty form binds to null; treat it as a form with empty fields.
+        var form = formFields ?? new SignInForm();
         var email = form.Email?.Trim() ?? "";
         var returnPath = LocalPath(form.ReturnPath);
         Task<IResult> Again(string error) => Form(http, pages, culture, "account-sign-in",
@@ -68,8 +70,10 @@ public static class AccountEndpoints
         return Results.Redirect(returnPath ?? $"/{culture}/my");
     }
 
-    private static async Task<IResult> RequestLinkAsync(HttpContext http, string culture, [FromForm] SignInForm form, SitePages pages, Accounts accounts, UiStrings strings)
+    private static async Task<IResult> RequestLinkAsync(HttpContext http, string culture, [FromForm] SignInForm? formFields, SitePages pages, Accounts accounts, UiStrings strings)
     {
+        // An empty form binds to null; treat it as a form with empty fields.
+        var form = formFields ?? new SignInForm();
         var email = form.Email?.Trim() ?? "";
         if (EmailProblem(email) is { } problem)
         {
@@ -85,8 +89,10 @@ public static class AccountEndpoints
         return await CheckEmail(http, pages, culture, email);
     }
 
-    private static async Task<IResult> SignUpAsync(HttpContext http, string culture, [FromForm] SignUpForm form, SitePages pages, Accounts accounts, UiStrings strings)
+    private static async Task<IResult> SignUpAsync(HttpContext http, string culture, [FromForm] SignUpForm? formFields, SitePages pages, Accounts accounts, UiStrings strings)
     {
+        // An empty form binds to null; treat it as a form with empty fields.
+        var form = formFields ?? new SignUpForm();
         var email = form.Email?.Trim() ?? "";
         var errors = new List<string>();
         if (EmailProblem(email) is { } problem) errors.Add(problem);
@@ -108,9 +114,11 @@ public static class AccountEndpoints
         return await Form(http, pages, culture, "account-link", new { Token = token, Purpose = kind == LinkPurpose.ConfirmEmail ? "confirm" : "sign-in", Failure = FailureName(peek.Failure) });
     }
 
-    private static async Task<IResult> UseLinkAsync(HttpContext http, string culture, string token, [FromForm] LinkForm form, SitePages pages, Accounts accounts,
+    private static async Task<IResult> UseLinkAsync(HttpContext http, string culture, string token, [FromForm] LinkForm? formFields, SitePages pages, Accounts accounts,
         SignInManager<LearnUser> signIn, LearnerSession session)
     {
+        // An empty form binds to null; treat it as a form with empty fields.
+        var form = formFields ?? new LinkForm();
         var kind = form.Purpose == "confirm" ? LinkPurpose.ConfirmEmail : LinkPurpose.SignIn;
         var result = await accounts.SignInWithLinkAsync(token, kind);
         if (result.User is null)
@@ -122,8 +130,10 @@ public static class AccountEndpoints
         return Results.Redirect(LocalPath(result.ReturnPath) ?? $"/{culture}/my");
     }
 
-    private static async Task<IResult> RequestResetAsync(HttpContext http, string culture, [FromForm] SignInForm form, SitePages pages, Accounts accounts, UiStrings strings)
+    private static async Task<IResult> RequestResetAsync(HttpContext http, string culture, [FromForm] SignInForm? formFields, SitePages pages, Accounts accounts, UiStrings strings)
     {
+        // An empty form binds to null; treat it as a form with empty fields.
+        var form = formFields ?? new SignInForm();
         var email = form.Email?.Trim() ?? "";
         if (EmailProblem(email) is { } problem)
         {
@@ -139,9 +149,11 @@ public static class AccountEndpoints
         return await Form(http, pages, culture, "account-reset", new { Token = token, Errors = Array.Empty<string>(), Failure = FailureName(peek.Failure) });
     }
 
-    private static async Task<IResult> ResetAsync(HttpContext http, string culture, string token, [FromForm] ResetForm form, SitePages pages, Accounts accounts,
+    private static async Task<IResult> ResetAsync(HttpContext http, string culture, string token, [FromForm] ResetForm? formFields, SitePages pages, Accounts accounts,
         SignInManager<LearnUser> signIn, UiStrings strings, LearnerSession session)
     {
+        // An empty form binds to null; treat it as a form with empty fields.
+        var form = formFields ?? new ResetForm();
         Task<IResult> Again(IEnumerable<string> errors, LinkFailure failure = LinkFailure.None) => Form(http, pages, culture, "account-reset",
             new { Token = token, Errors = errors.Select(e => strings.Get(culture, e)).ToArray(), Failure = FailureName(failure) }, StatusCodes.Status400BadRequest);
 

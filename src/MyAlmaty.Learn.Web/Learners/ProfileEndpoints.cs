@@ -29,9 +29,11 @@ public static class ProfileEndpoints
             ? await Page(http, pages, culture, user, saved: false, [])
             : SignInFirst(culture, http);
 
-    private static async Task<IResult> SaveAsync(HttpContext http, string culture, [FromForm] ProfileForm form, SitePages pages, UserManager<LearnUser> users,
+    private static async Task<IResult> SaveAsync(HttpContext http, string culture, [FromForm] ProfileForm? formFields, SitePages pages, UserManager<LearnUser> users,
         SignInManager<LearnUser> signIn, UiStrings strings)
     {
+        // An empty form binds to null; treat it as a form with empty fields.
+        var form = formFields ?? new ProfileForm();
         if (await users.GetUserAsync(http.User) is not { } user) return SignInFirst(culture, http);
         var errors = new List<string>();
         if (form.DisplayName is { Length: > 100 } || form.CertificateName is { Length: > 100 }) errors.Add(strings.Get(culture, AccountMessages.NameTooLong));
@@ -60,9 +62,11 @@ public static class ProfileEndpoints
         return Results.File(json, "application/json; charset=utf-8", $"myalmaty-learn-{DateTime.UtcNow:yyyy-MM-dd}.json");
     }
 
-    private static async Task<IResult> DeleteAsync(HttpContext http, string culture, [FromForm] DeleteForm form, SitePages pages, UserManager<LearnUser> users,
+    private static async Task<IResult> DeleteAsync(HttpContext http, string culture, [FromForm] DeleteForm? formFields, SitePages pages, UserManager<LearnUser> users,
         SignInManager<LearnUser> signIn, LearnDbContext db, UiStrings strings)
     {
+        // An empty form binds to null; treat it as a form with empty fields.
+        var form = formFields ?? new DeleteForm();
         if (await users.GetUserAsync(http.User) is not { } user) return SignInFirst(culture, http);
         if (form.Confirm is not ("on" or "true" or "yes"))
         {

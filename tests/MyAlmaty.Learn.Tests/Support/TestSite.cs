@@ -25,6 +25,13 @@ public sealed class TestSite : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Where the site writes its emails (the embedded pickup delivery).</summary>
+    public string MailFolder => Path.Combine(_data.Path, "mail-pickup");
+
+    /// <summary>A separate visitor: its own cookies, no redirects followed.</summary>
+    public HttpClient NewClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = Address };
+
     public static async Task<TestSite> StartAsync(string? contentPath = null, string? themesPath = null, string environment = "Production", params string[] extraArgs)
     {
         var data = new TempFolder();
