@@ -70,7 +70,7 @@ public static class SiteEndpoints
         return await pages.Render(http, "lesson", pages.ForItem(http, item, "courses") with
         {
             Breadcrumbs = [new LinkView(outline.Course.Title, CourseRoutes.CourseUrl(outline.Course))],
-        }, views.Lesson(position, item, done, certificate), forms: true);
+        }, views.Lesson(position, item, done, certificate), forms: done is not null);
     }
 
     private static Task<IResult> Glossary(HttpContext http, string culture, SitePages pages, ContentViews views) =>

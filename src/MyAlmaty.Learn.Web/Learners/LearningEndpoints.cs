@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using MyAlmaty.Learn.Content.Published;
@@ -16,7 +17,7 @@ public static class LearningEndpoints
     public static IEndpointRouteBuilder MapLearningPages(this IEndpointRouteBuilder app)
     {
         var site = app.MapGroup(SiteEndpoints.CulturePattern);
-        site.MapPost("/courses/{course}/{lesson}/done", MarkDoneAsync);
+        site.MapPost("/courses/{course}/{lesson}/done", MarkDoneAsync).DisableAntiforgery();
         site.MapGet("/my", DashboardAsync);
         site.MapGet("/certificates/{code}", CertificateAsync);
         site.MapGet("/verify", VerifyAsync);
@@ -25,9 +26,15 @@ public static class LearningEndpoints
         return app;
     }
 
-    private static async Task<IResult> MarkDoneAsync(HttpContext http, string culture, string course, string lesson, [FromForm] LinkForm _,
+    /// <remarks>
+    /// A forged request can only ride on a session the browser already has, so a request that carries
+    /// one (a learner or sign-in cookie) must bring the form's antiforgery token. A first visit has no
+    /// session and gets no token, which keeps the lesson page the same for every new reader and cacheable.
+    /// </remarks>
+    private static async Task<IResult> MarkDoneAsync(HttpContext http, string culture, string course, string lesson, IAntiforgery antiforgery,
         CourseCatalog courses, PublishedContent published, LearnerProgress progress, Certificates certificates, UserManager<LearnUser> users)
     {
+        if (LearnerIdentity.Current(http) is not null && !await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
         var outline = courses.Course(culture, course);
         var item = published.Current.BySlug(culture, ContentTypeNames.Lesson, lesson);
         if (outline is null || item is null || outline.PositionOf(item) is not { } position) return Results.NotFound();
