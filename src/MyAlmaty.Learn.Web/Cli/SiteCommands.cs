@@ -27,7 +27,38 @@ public static class SiteCommands
         import.TreatUnmatchedTokensAsErrors = false;
         import.SetAction((result, cancel) => ImportAsync([.. result.UnmatchedTokens], result.GetValue(language)!, cancel));
         root.Subcommands.Add(import);
+        root.Subcommands.Add(UsersCommand());
         return root;
+    }
+
+    private static Command UsersCommand()
+    {
+        var email = new Option<string>("--email") { Description = "The person's email address.", Required = true };
+        var role = new Option<string>("--role") { Description = "Administrator, Editor, Facilitator or Learner.", DefaultValueFactory = _ => Users.RoleNames.Learner };
+        role.AcceptOnlyFromAmong([.. Users.RoleNames.All]);
+        var name = new Option<string?>("--name") { Description = "How the site addresses the person." };
+        var language = new Option<string>("--lang") { Description = "ru or kk.", DefaultValueFactory = _ => Cultures.Default };
+        language.AcceptOnlyFromAmong([.. Cultures.All]);
+        var create = new Command("create", "Creates an account with a role and prints a one-time sign-in link, valid for 24 hours. No password is set.")
+        {
+            email, role, name, language,
+        };
+        create.TreatUnmatchedTokensAsErrors = false;
+        create.SetAction(async (result, cancel) =>
+        {
+            var builder = SiteHost.CreateBuilder([.. result.UnmatchedTokens]);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            await using var app = builder.Build();
+            await app.Services.GetRequiredService<SiteInitializer>().MigrateAsync(cancel);
+            await using var scope = app.Services.CreateAsyncScope();
+            var culture = result.GetValue(language)!;
+            var token = await scope.ServiceProvider.GetRequiredService<Users.Accounts>()
+                .CreateWithRoleAsync(result.GetValue(email)!, result.GetValue(role)!, result.GetValue(name), culture, cancel);
+            var site = (app.Configuration["urls"] ?? "http://127.0.0.1:5080").Split(';')[0].TrimEnd('/');
+            Console.WriteLine($"{site}/{culture}/account/link/{token}?purpose=setup");
+            return 0;
+        });
+        return new Command("users", "Manages accounts.") { create };
     }
 
     private static async Task<int> RunSiteAsync(string[] args, CancellationToken cancellationToken)

@@ -109,9 +109,9 @@ public static class AccountEndpoints
 
     private static async Task<IResult> ShowLinkAsync(HttpContext http, string culture, string token, string? purpose, SitePages pages, OneTimeLinks links)
     {
-        var kind = purpose == "confirm" ? LinkPurpose.ConfirmEmail : LinkPurpose.SignIn;
+        var kind = PurposeOf(purpose);
         var peek = await links.PeekAsync(token, kind);
-        return await Form(http, pages, culture, "account-link", new { Token = token, Purpose = kind == LinkPurpose.ConfirmEmail ? "confirm" : "sign-in", Failure = FailureName(peek.Failure) });
+        return await Form(http, pages, culture, "account-link", new { Token = token, Purpose = purpose is "confirm" or "setup" ? purpose : "sign-in", Failure = FailureName(peek.Failure) });
     }
 
     private static async Task<IResult> UseLinkAsync(HttpContext http, string culture, string token, [FromForm] LinkForm? formFields, SitePages pages, Accounts accounts,
@@ -119,7 +119,7 @@ public static class AccountEndpoints
     {
         // An empty form binds to null; treat it as a form with empty fields.
         var form = formFields ?? new LinkForm();
-        var kind = form.Purpose == "confirm" ? LinkPurpose.ConfirmEmail : LinkPurpose.SignIn;
+        var kind = PurposeOf(form.Purpose);
         var result = await accounts.SignInWithLinkAsync(token, kind);
         if (result.User is null)
         {
@@ -183,6 +183,13 @@ public static class AccountEndpoints
         email.Length == 0 ? AccountMessages.EmailMissing
         : email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email ? AccountMessages.EmailInvalid
         : null;
+
+    private static LinkPurpose PurposeOf(string? purpose) => purpose switch
+    {
+        "confirm" => LinkPurpose.ConfirmEmail,
+        "setup" => LinkPurpose.Setup,
+        _ => LinkPurpose.SignIn,
+    };
 
     private static string? FailureName(LinkFailure failure) => failure switch
     {

@@ -55,6 +55,25 @@ public sealed class Accounts(UserManager<LearnUser> users, LearnDbContext db, On
         return new SignUpResult([]);
     }
 
+    /// <summary>
+    /// Creates (or finds) an account with a role, for the command line, and returns the token of a
+    /// setup link that signs its owner in once within a day. No password is ever set or printed.
+    /// </summary>
+    public async Task<string> CreateWithRoleAsync(string email, string role, string? name, string culture, CancellationToken cancellationToken = default)
+    {
+        if (!RoleNames.All.Contains(role)) throw new ArgumentException($"Unknown role '{role}'. Roles: {string.Join(", ", RoleNames.All)}.", nameof(role));
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = NewUser(email, name, culture, confirmed: true);
+            Check(await users.CreateAsync(user));
+        }
+        if (!await users.IsInRoleAsync(user, role)) Check(await users.AddToRoleAsync(user, role));
+        var token = links.Create(email.Trim(), LinkPurpose.Setup, culture);
+        await db.SaveChangesAsync(cancellationToken);
+        return token;
+    }
+
     /// <summary>Uses a sign-in or setup link: the account is created if needed and its address counts as confirmed.</summary>
     public async Task<LinkSignIn> SignInWithLinkAsync(string token, LinkPurpose purpose, CancellationToken cancellationToken = default)
     {

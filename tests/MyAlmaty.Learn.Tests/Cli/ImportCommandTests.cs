@@ -44,6 +44,26 @@ public sealed class ImportCommandTests
         Assert.Contains("import", output);
     }
 
+    [Fact]
+    public async Task Users_create_makes_an_administrator_without_a_password_and_prints_a_one_time_link()
+    {
+        using var folder = new TempFolder();
+        SampleContent.WriteTo(folder, "content");
+
+        var (exit, output) = await RunAsync(folder, "users", "create", "--email", "admin@example.org", "--role", "Administrator", "--lang", "kk");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"^http://127\.0\.0\.1:5080/kk/account/link/[A-Za-z0-9_-]{43}\?purpose=setup$", output.Trim());
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder.Path, "data", "learn.db")}");
+        await db.OpenAsync();
+        var command = db.CreateCommand();
+        command.CommandText = "SELECT r.Name, u.PasswordHash FROM AspNetUsers u JOIN AspNetUserRoles ur ON ur.UserId = u.Id JOIN AspNetRoles r ON r.Id = ur.RoleId WHERE u.Email = 'admin@example.org'";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal("Administrator", reader.GetString(0));
+        Assert.True(reader.IsDBNull(1));
+    }
+
     private static async Task<(int Exit, string Output)> RunAsync(TempFolder folder, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
