@@ -9,10 +9,14 @@ public sealed class SitePages(ThemeRenderer theme, PublishedContent published, C
 {
     public const string UntranslatedNotice = "untranslated";
 
+    /// <summary>Notices a page may be asked to show with ?notice=…; anything else is ignored.</summary>
+    private static readonly string[] Notices = [UntranslatedNotice, "deleted"];
+
     /// <param name="forms">Whether the view has forms: then it gets an antiforgery token (and is not cached).</param>
     public async Task<IResult> Render(HttpContext http, string view, PageInfo page, object? model, int status = StatusCodes.Status200OK, bool forms = false)
     {
-        var notice = http.Request.Query["notice"].ToString() == UntranslatedNotice ? UntranslatedNotice : page.Notice;
+        var asked = http.Request.Query["notice"].ToString();
+        var notice = Array.IndexOf(Notices, asked) >= 0 ? asked : page.Notice;
         var user = SignedInUser(http);
         AntiforgeryView? token = null;
         if (forms || user is not null)

@@ -169,8 +169,13 @@ public static class AccountEndpoints
     private static Task<IResult> CheckEmail(HttpContext http, SitePages pages, string culture, string email) =>
         Form(http, pages, culture, "account-check-email", new { Email = email });
 
-    internal static Task<IResult> Form(HttpContext http, SitePages pages, string culture, string view, object model, int status = StatusCodes.Status200OK) =>
-        pages.Render(http, view, SitePages.ForSection(http, culture, "account") with { Alternates = [] }, model, status, forms: true);
+    internal static Task<IResult> Form(HttpContext http, SitePages pages, string culture, string view, object model, int status = StatusCodes.Status200OK)
+    {
+        var page = SitePages.ForSection(http, culture, "account") with { Alternates = [] };
+        // The answer to a form is no address to switch language at; the account page is.
+        if (HttpMethods.IsPost(http.Request.Method)) page = page with { SwitchUrl = $"/{Cultures.Other(culture)}/account" };
+        return pages.Render(http, view, page, model, status, forms: true);
+    }
 
     private static string LinkUrl(HttpContext http, string culture, string token, string? purpose = null) =>
         SitePages.Absolute(http, $"/{culture}/account/link/{token}{(purpose is null ? "" : $"?purpose={purpose}")}");

@@ -146,6 +146,8 @@ public sealed class AccountFlowTests(SiteFixture fixture)
         Assert.Contains(email, export);
         Assert.Contains("digital-services", export);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        var (_, home) = await Html.GetAsync(reader, deleted.Headers.Location!.OriginalString);
+        Assert.NotNull(home.QuerySelector("[data-notice='deleted']"));
         await using var scope = Site.Services.CreateAsyncScope();
         Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<LearnUser>>().FindByEmailAsync(email));
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<LearnerProgress>().CompletedAsync(userId));
