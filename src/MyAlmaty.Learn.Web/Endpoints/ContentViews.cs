@@ -6,7 +6,7 @@ using MyAlmaty.Learn.Courses.Progress;
 
 namespace MyAlmaty.Learn.Web.Endpoints;
 
-public sealed record CourseCard(string Title, string Url, string? Summary, int LessonCount, int Minutes, IReadOnlyList<string> Languages);
+public sealed record CourseCard(string Title, string Url, string? Summary, int LessonCount, int Minutes, IReadOnlyList<string> Languages, string Slug, int? Percent = null);
 
 public sealed record LessonLink(string Title, string Url, int Number, int Minutes, bool Done);
 
@@ -41,7 +41,12 @@ public sealed class ContentViews(PublishedContent published, ContentUrls urls, C
         course.Course.Metadata.Summary,
         course.Lessons.Count,
         courses.ReadingMinutes(course),
-        Localization.Cultures.All.Where(c => Catalog.TranslationOf(course.Course, c) is not null).ToList());
+        Localization.Cultures.All.Where(c => Catalog.TranslationOf(course.Course, c) is not null).ToList(),
+        course.Course.Slug);
+
+    /// <summary>A card with the learner's progress, when they have any.</summary>
+    public CourseCard Card(CourseOutline course, IReadOnlySet<string>? done) =>
+        done is null ? Card(course) : Card(course) with { Percent = CourseProgress.Of(course, done).Percent };
 
     /// <param name="done">The learner's finished lessons, or null for a reader with no progress yet.</param>
     public CourseView Course(CourseOutline course, IReadOnlySet<string>? done) => new(

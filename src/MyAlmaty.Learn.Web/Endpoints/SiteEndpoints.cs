@@ -44,8 +44,12 @@ public static class SiteEndpoints
             About = published.Current.BySlug(culture, ContentTypeNames.Page, "about") is { } about ? new LinkView(about.Title, views.Url(about), about.Metadata.Summary) : null,
         });
 
-    private static Task<IResult> CourseList(HttpContext http, string culture, SitePages pages, ContentViews views, CourseCatalog courses) =>
-        pages.Render(http, "courses", SitePages.ForSection(http, culture, "courses"), new { Courses = courses.Courses(culture).Select(views.Card).ToList() });
+    private static async Task<IResult> CourseList(HttpContext http, string culture, SitePages pages, ContentViews views, CourseCatalog courses, LearnerProgress progress)
+    {
+        var done = LearnerIdentity.Current(http) is { } learner ? await progress.CompletedAsync(learner) : null;
+        return await pages.Render(http, "courses", SitePages.ForSection(http, culture, "courses"),
+            new { Courses = courses.Courses(culture).Select(c => views.Card(c, done)).ToList() });
+    }
 
     private static async Task<IResult> Course(HttpContext http, string culture, string slug, SitePages pages, ContentViews views, CourseCatalog courses, LearnerProgress progress)
     {

@@ -1,9 +1,14 @@
+using System.Runtime.Serialization;
+
 namespace MyAlmaty.Learn.Web.Learners;
+
+// Field names in the forms are snake_case, like everything the templates see.
 
 public sealed class SignInForm
 {
     public string? Email { get; set; }
     public string? Password { get; set; }
+    [DataMember(Name = "return_path")]
     public string? ReturnPath { get; set; }
 }
 
@@ -22,13 +27,17 @@ public sealed class LinkForm
 public sealed class ResetForm
 {
     public string? Password { get; set; }
+    [DataMember(Name = "password_again")]
     public string? PasswordAgain { get; set; }
 }
 
 public sealed class ProfileForm
 {
+    [DataMember(Name = "display_name")]
     public string? DisplayName { get; set; }
+    [DataMember(Name = "certificate_name")]
     public string? CertificateName { get; set; }
+    [DataMember(Name = "preferred_culture")]
     public string? PreferredCulture { get; set; }
 }
 

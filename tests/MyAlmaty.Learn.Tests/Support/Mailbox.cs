@@ -24,9 +24,10 @@ public static partial class Mailbox
     public static IReadOnlyList<MimeMessage> Read(string folder, string to) =>
         Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*.eml")
-                .Select(f => MimeMessage.Load(f))
+                .Select(f => new FileInfo(f))
+                .OrderBy(f => f.LastWriteTimeUtc)
+                .Select(f => MimeMessage.Load(f.FullName))
                 .Where(m => m.To.Mailboxes.Any(a => a.Address.Equals(to, StringComparison.OrdinalIgnoreCase)))
-                .OrderBy(m => m.Date)
                 .ToList()
             : [];
 
