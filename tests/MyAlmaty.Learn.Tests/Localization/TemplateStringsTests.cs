@@ -29,7 +29,11 @@ public sealed partial class TemplateStringsTests
         var strings = new UiStrings(Path.Combine(AppContext.BaseDirectory, "Localization"), Path.Combine(directory, "locales"));
         var missing = new List<string>();
         var used = 0;
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(directory, "views"), "*.liquid", SearchOption.AllDirectories))
+        var templates = new[] { "views", "emails" }
+            .Select(folder => Path.Combine(directory, folder))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.liquid", SearchOption.AllDirectories));
+        foreach (var file in templates)
         {
             var text = File.ReadAllText(file);
             var name = Path.GetRelativePath(directory, file);
