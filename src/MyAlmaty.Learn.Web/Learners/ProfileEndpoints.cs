@@ -30,7 +30,7 @@ public static class ProfileEndpoints
             : SignInFirst(culture, http);
 
     private static async Task<IResult> SaveAsync(HttpContext http, string culture, [FromForm] ProfileForm? formFields, SitePages pages, UserManager<LearnUser> users,
-        SignInManager<LearnUser> signIn, UiStrings strings)
+        SignInManager<LearnUser> signIn, UiStrings strings, Certificates certificates)
     {
         // An empty form binds to null; treat it as a form with empty fields.
         var form = formFields ?? new ProfileForm();
@@ -42,6 +42,7 @@ public static class ProfileEndpoints
         user.CertificateName = Clean(form.CertificateName);
         if (Cultures.IsSupported(form.PreferredCulture)) user.PreferredCulture = form.PreferredCulture!;
         await users.UpdateAsync(user);
+        await certificates.RenameAsync(user.Id, LearningEndpoints.PrintedName(user));
         // The name and language live in the sign-in cookie too.
         await signIn.RefreshSignInAsync(user);
         return await Page(http, pages, culture, user, saved: true, []);

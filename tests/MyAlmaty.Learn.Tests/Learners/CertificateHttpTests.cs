@@ -31,6 +31,9 @@ public sealed class CertificateHttpTests(SiteFixture fixture)
         var (certificateResponse, certificate) = await Html.GetAsync(learner, certificateLink);
         Assert.Equal(HttpStatusCode.OK, certificateResponse.StatusCode);
         Assert.Contains(course.Course.Title, certificate.QuerySelector("main")!.TextContent);
+        await Forms.SubmitAsync(learner, "/kk/account", "/kk/account", ("certificate_name", "Әлия Нұрланқызы"), ("preferred_culture", "kk"));
+        var (_, renamed) = await Html.GetAsync(learner, certificateLink);
+        Assert.Contains("Әлия Нұрланқызы", renamed.QuerySelector("main")!.TextContent);
 
         using var stranger = Site.NewClient();
         var (valid, validPage) = await Html.GetAsync(stranger, $"/ru/verify?code={code}");

@@ -56,6 +56,14 @@ public sealed class Certificates(LearnDbContext db, TimeProvider clock)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedUtc, now), cancellationToken) == 1;
     }
 
+    /// <summary>
+    /// Reprints the learner's valid certificates under a new name: the code stays, so every copy
+    /// already shared still verifies, and shows the name the learner chose.
+    /// </summary>
+    public Task<int> RenameAsync(string userId, string printedName, CancellationToken cancellationToken = default) =>
+        db.Set<Certificate>().Where(c => c.UserId == userId && c.RevokedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.PrintedName, printedName), cancellationToken);
+
     public async Task<IReadOnlyList<Certificate>> OfUserAsync(string userId, CancellationToken cancellationToken = default) =>
         await db.Set<Certificate>().AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.IssuedUtc).ToListAsync(cancellationToken);
 
