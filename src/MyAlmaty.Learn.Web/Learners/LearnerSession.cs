@@ -15,10 +15,17 @@ public sealed class LearnerSession(LearnerProgress progress, CourseCatalog cours
             await progress.MergeAsync(anonymous, user.Id);
             LearnerIdentity.ForgetAnonymous(http);
         }
+        await IssueEarnedCertificatesAsync(user, culture);
+    }
+
+    /// <summary>A certificate for every finished course, once the learner has given a name to print on it.</summary>
+    public async Task IssueEarnedCertificatesAsync(LearnUser user, string culture)
+    {
+        if (LearningEndpoints.PrintedName(user) is not { } name) return;
         var done = await progress.CompletedAsync(user.Id);
         foreach (var course in courses.Courses(culture).Where(c => CourseProgress.Of(c, done).Complete))
         {
-            await certificates.IssueAsync(user.Id, course.Course.TranslationKey, culture, LearningEndpoints.PrintedName(user));
+            await certificates.IssueAsync(user.Id, course.Course.TranslationKey, culture, name);
         }
     }
 }

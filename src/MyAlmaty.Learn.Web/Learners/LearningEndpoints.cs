@@ -32,7 +32,7 @@ public static class LearningEndpoints
     /// session and gets no token, which keeps the lesson page the same for every new reader and cacheable.
     /// </remarks>
     private static async Task<IResult> MarkDoneAsync(HttpContext http, string culture, string course, string lesson, IAntiforgery antiforgery,
-        CourseCatalog courses, PublishedContent published, LearnerProgress progress, Certificates certificates, UserManager<LearnUser> users)
+        CourseCatalog courses, PublishedContent published, LearnerProgress progress, LearnerSession session, UserManager<LearnUser> users)
     {
         if (LearnerIdentity.Current(http) is not null && !await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
         var outline = courses.Course(culture, course);
@@ -41,10 +41,9 @@ public static class LearningEndpoints
         var learner = LearnerIdentity.CurrentOrNew(http);
         await progress.MarkDoneAsync(learner, item.TranslationKey);
 
-        var state = CourseProgress.Of(outline, await progress.CompletedAsync(learner));
-        if (state.Complete && LearnerIdentity.UserId(http) is { } userId && await users.FindByIdAsync(userId) is { } user)
+        if (LearnerIdentity.UserId(http) is { } userId && await users.FindByIdAsync(userId) is { } user)
         {
-            await certificates.IssueAsync(userId, outline.Course.TranslationKey, culture, PrintedName(user));
+            await session.IssueEarnedCertificatesAsync(user, culture);
         }
         var next = position.Next is { } n ? CourseRoutes.LessonUrl(outline.Course, n) : $"{CourseRoutes.LessonUrl(outline.Course, item)}#done";
         return Results.Redirect(next);
@@ -119,8 +118,8 @@ public static class LearningEndpoints
         return await pages.Render(http, "verify", SitePages.ForSection(http, culture, ""), model, status == CertificateStatus.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
     }
 
-    internal static string PrintedName(LearnUser user) =>
-        user.CertificateName ?? user.DisplayName ?? user.Email ?? "";
+    /// <summary>The name on the learner's certificates; never the email address, which the public verify page would show.</summary>
+    internal static string? PrintedName(LearnUser user) => user.CertificateName ?? user.DisplayName;
 
     private static string CourseTitle(CourseCatalog courses, string culture, string courseKey) =>
         courses.Courses(culture).FirstOrDefault(c => c.Course.TranslationKey == courseKey)?.Course.Title ?? courseKey;

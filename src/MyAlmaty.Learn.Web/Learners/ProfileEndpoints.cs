@@ -30,7 +30,7 @@ public static class ProfileEndpoints
             : SignInFirst(culture, http);
 
     private static async Task<IResult> SaveAsync(HttpContext http, string culture, [FromForm] ProfileForm? formFields, SitePages pages, UserManager<LearnUser> users,
-        SignInManager<LearnUser> signIn, UiStrings strings, Certificates certificates)
+        SignInManager<LearnUser> signIn, UiStrings strings, Certificates certificates, LearnerSession session)
     {
         // An empty form binds to null; treat it as a form with empty fields.
         var form = formFields ?? new ProfileForm();
@@ -42,7 +42,11 @@ public static class ProfileEndpoints
         user.CertificateName = Clean(form.CertificateName);
         if (Cultures.IsSupported(form.PreferredCulture)) user.PreferredCulture = form.PreferredCulture!;
         await users.UpdateAsync(user);
-        await certificates.RenameAsync(user.Id, LearningEndpoints.PrintedName(user));
+        if (LearningEndpoints.PrintedName(user) is { } name)
+        {
+            await certificates.RenameAsync(user.Id, name);
+            await session.IssueEarnedCertificatesAsync(user, culture);
+        }
         // The name and language live in the sign-in cookie too.
         await signIn.RefreshSignInAsync(user);
         return await Page(http, pages, culture, user, saved: true, []);

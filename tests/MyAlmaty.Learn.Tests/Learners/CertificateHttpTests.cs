@@ -24,6 +24,9 @@ public sealed class CertificateHttpTests(SiteFixture fixture)
             await AccountFlowTests.MarkDoneAsync(learner, CourseRoutes.LessonUrl(course.Course, lesson));
         }
 
+        var (_, nameless) = await Html.GetAsync(learner, "/kk/my");
+        Assert.Null(nameless.QuerySelector("a[href^='/kk/certificates/']"));
+        await Forms.SubmitAsync(learner, "/kk/account", "/kk/account", ("certificate_name", "Айгерім Сейітқазы"), ("preferred_culture", "kk"));
         var (_, dashboard) = await Html.GetAsync(learner, "/kk/my");
         var certificateLink = dashboard.QuerySelector("a[href^='/kk/certificates/']")?.GetAttribute("href");
         Assert.NotNull(certificateLink);
@@ -31,6 +34,11 @@ public sealed class CertificateHttpTests(SiteFixture fixture)
         var (certificateResponse, certificate) = await Html.GetAsync(learner, certificateLink);
         Assert.Equal(HttpStatusCode.OK, certificateResponse.StatusCode);
         Assert.Contains(course.Course.Title, certificate.QuerySelector("main")!.TextContent);
+        Assert.Contains("Айгерім Сейітқазы", certificate.QuerySelector("main")!.TextContent);
+        using (var anyone = Site.NewClient())
+        {
+            Assert.DoesNotContain(email, await anyone.GetStringAsync(certificateLink));
+        }
         await Forms.SubmitAsync(learner, "/kk/account", "/kk/account", ("certificate_name", "Әлия Нұрланқызы"), ("preferred_culture", "kk"));
         var (_, renamed) = await Html.GetAsync(learner, certificateLink);
         Assert.Contains("Әлия Нұрланқызы", renamed.QuerySelector("main")!.TextContent);
