@@ -12,6 +12,8 @@
 #   NGINX_WORKERS=2    nginx worker_processes (a number or "auto")
 #   MEMORY_REQUESTS=10000  requests sent before resident memory is read
 #   SITE_ENV=""        extra environment for the site process only, e.g. "DOTNET_gcServer=0"
+#   REVISION=""        publish the app from this git revision (e.g. HEAD) instead of the working tree;
+#                      content/ and themes/ are still read from the working tree
 #   KEEP_TMP=0         1 keeps the temporary folder (published app, logs, nginx config)
 #   WAIT_QUIET=120     before each measurement, wait up to this many seconds for the machine to be
 #                      idle (other processes < 0.1 core over 2 s); 0 does not wait
@@ -26,6 +28,7 @@ NGINX_WORKERS=${NGINX_WORKERS:-2}
 MEMORY_REQUESTS=${MEMORY_REQUESTS:-10000}
 SITE_ENV=${SITE_ENV:-}
 KEEP_TMP=${KEEP_TMP:-0}
+REVISION=${REVISION:-}
 WAIT_QUIET=${WAIT_QUIET:-120}
 
 TARGET_RATIO=50       # site requests/s as % of nginx's, at least
@@ -53,9 +56,10 @@ install_missing() {
     if [ ! -e "$policy" ]; then
         printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && created_policy=1
     fi
-    DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${packages[@]}" >&2
-    [ "$created_policy" -eq 1 ] && rm -f "$policy"
+    local status=0
+    { DEBIAN_FRONTEND=noninteractive apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${packages[@]}"; } >&2 || status=$?
+    if [ "$created_policy" -eq 1 ]; then rm -f "$policy"; fi
+    [ "$status" -eq 0 ] || die "apt-get could not install ${packages[*]}"
     return 0
 }
 
@@ -157,8 +161,11 @@ start_site() {
 
 # Launches the site and sets START_MS to the milliseconds until /ru/ first answers 200 (polled every ~20 ms).
 START_MS=0
+START_CPU_MS=0
+START_OTHER_CORES=0
 time_to_first_200() {
-    local data=$1 logfile=$2 started status
+    local data=$1 logfile=$2 started status busy0 busy1 site
+    busy0=$(machine_busy)
     started=$(now_ms)
     start_site "$data" "$logfile"
     while :; do
@@ -172,6 +179,11 @@ time_to_first_200() {
         sleep 0.02
     done
     START_MS=$(( $(now_ms) - started ))
+    busy1=$(machine_busy)
+    site=$(process_ticks "$SITE_PID")
+    START_CPU_MS=$(( site * 1000 / TICKS ))
+    # Everything else that ran meanwhile, curl polls included, in cores on average.
+    START_OTHER_CORES=$(awk -v n=$(( busy1 - busy0 - site )) -v t="$TICKS" -v ms="$START_MS" 'BEGIN { if (n < 0) n = 0; printf "%.2f", n / t / (ms / 1000) }')
 }
 
 rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
@@ -179,6 +191,18 @@ hwm_mb() { awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 
 TICKS=$(getconf CLK_TCK 2>/dev/null || echo 100)
 machine_busy() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+process_ticks() { # CPU ticks (user + system) of a process and of its direct children (nginx workers)
+    local pid=$1 total=0 file line
+    local -a f
+    for file in /proc/[0-9]*/stat; do
+        read -r line 2>/dev/null <"$file" || continue   # the process may have gone
+        read -r -a f <<<"${line##*) }"                  # fields after "pid (comm) ": state ppid … utime stime
+        if [ "$file" = "/proc/$pid/stat" ] || [ "${f[1]}" = "$pid" ]; then
+            total=$(( total + f[11] + f[12] ))
+        fi
+    done
+    echo "$total"
+}
 
 # Waits (up to WAIT_QUIET seconds) until the machine has been idle for 2 s: the figures mean little
 # while something else is using the cores. Our own idle servers use next to nothing.
@@ -202,7 +226,17 @@ verdict() { if [ "$1" = 1 ]; then echo "yes"; else echo "**no**"; fi; }
 free_port; SITE_PORT=$PORT
 free_port; NGINX_PORT=$PORT
 
-log "Publishing the site (Release) to $TMP/app…"
+if [ -n "$REVISION" ]; then
+    # A clean copy of the sources at that revision: the working tree may be in the middle of an edit.
+    mkdir -p "$TMP/src"
+    git -C "$ROOT" archive --format=tar "$REVISION" -- src Directory.Build.props Directory.Packages.props | tar -x -C "$TMP/src" \
+        || die "cannot export $REVISION"
+    PROJECT="$TMP/src/src/MyAlmaty.Learn.Web"
+    SOURCE="git $(git -C "$ROOT" rev-parse --short "$REVISION")"
+else
+    SOURCE="working tree$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null | sed 's/^/ at /')"
+fi
+log "Publishing the site (Release, $SOURCE) to $TMP/app…"
 dotnet publish "$PROJECT" -c Release -o "$TMP/app" --artifacts-path "$TMP/artifacts" --nologo -v q >"$TMP/publish.log" 2>&1 \
     || { cat "$TMP/publish.log" >&2; die "dotnet publish failed"; }
 
@@ -213,13 +247,13 @@ mkdir -p "$DATA"
 wait_quiet
 log "Cold start (empty data folder: migrations and full content import)…"
 time_to_first_200 "$DATA" "$TMP/site-cold.log"
-COLD_MS=$START_MS
+COLD_MS=$START_MS; COLD_CPU_MS=$START_CPU_MS; COLD_OTHER=$START_OTHER_CORES
 stop_pid "$SITE_PID"; SITE_PID=""
 
 wait_quiet
 log "Warm start (existing database)…"
 time_to_first_200 "$DATA" "$TMP/site-warm.log"
-WARM_MS=$START_MS
+WARM_MS=$START_MS; WARM_CPU_MS=$START_CPU_MS; WARM_OTHER=$START_OTHER_CORES
 
 # --- 3. resident memory after MEMORY_REQUESTS requests ---------------------------------------
 
@@ -297,13 +331,6 @@ curl -s --max-time 5 -o "$TMP/nginx-page.html" "$NGINX_URL"
 cmp -s "$TMP/page.html" "$TMP/nginx-page.html" || die "nginx does not serve the same bytes as the site"
 
 # CPU accounting, in clock ticks, to show how much of the machine other processes took during a run.
-process_ticks() { # pid and its direct children (nginx workers)
-    local pid=$1
-    for f in /proc/[0-9]*/stat; do
-        sed 's/^.*) //' "$f" 2>/dev/null
-    done | awk -v p="$pid" -v self="$(sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')" \
-        '$2 == p { n += $12 + $13 } END { print n + self }'
-}
 children_ticks() { # user + system CPU of this shell's finished children (wrk); `times` must run in this shell
     times >"$TMP/times.txt"
     awk -v t="$TICKS" 'NR == 2 {
@@ -311,7 +338,7 @@ children_ticks() { # user + system CPU of this shell's finished children (wrk); 
         printf "%.0f", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * t
     }' "$TMP/times.txt"
 }
-cores() { awk -v n="$1" -v t="$TICKS" -v d="$DURATION" 'BEGIN { printf "%.2f", n / t / d }'; }
+cores() { awk -v n="$1" -v t="$TICKS" -v d="$DURATION" 'BEGIN { if (n < 0) n = 0; printf "%.2f", n / t / d }'; }
 
 measure() { # name url pid
     wait_quiet
@@ -319,7 +346,7 @@ measure() { # name url pid
     run_wrk "$2" "$WARMUP" >"$TMP/wrk-$1-warmup.txt"
     local busy0 server0 wrk0 busy1 server1 wrk1 errors
     children_ticks >"$TMP/wrk-ticks.txt"
-    busy0=$(machine_busy); server0=$(process_ticks "$3"); wrk0=$(cat "$TMP/wrk-ticks.txt")
+    server0=$(process_ticks "$3"); wrk0=$(cat "$TMP/wrk-ticks.txt"); busy0=$(machine_busy)
     run_wrk "$2" "$DURATION" --latency >"$TMP/wrk-$1.txt"
     children_ticks >"$TMP/wrk-ticks.txt"
     busy1=$(machine_busy); server1=$(process_ticks "$3"); wrk1=$(cat "$TMP/wrk-ticks.txt")
@@ -357,7 +384,7 @@ Machine: $(nproc) cores ($CPU), $(awk '/^MemTotal/ { printf "%.0f GB", $2 / 1048
 Page: \`$PAGE\`, $PAGE_BYTES bytes of HTML, gzip off on both servers; site output-cache \`Age\`: ${CACHE_AGE:-none}.
 wrk: $THREADS threads, $CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s measured. wrk and the server under test share the same $(nproc) cores.
 Load average before the throughput runs: $LOAD_BEFORE.
-Site: Release publish, Production, runtime settings as shipped (System.GC.Server=${GC_SERVER:-unset})${SITE_ENV:+, extra environment: \`$SITE_ENV\`}. nginx: worker_processes $NGINX_WORKERS, sendfile on, access log off.
+Site: Release publish of the $SOURCE, Production, runtime settings as shipped (runtimeconfig System.GC.Server=${GC_SERVER:-unset})${SITE_ENV:+, overridden for this run by \`$SITE_ENV\`}. nginx: worker_processes $NGINX_WORKERS, sendfile on, access log off.
 
 | Measure | Site | nginx (same bytes) | Site / nginx | Target | Met |
 |---|---:|---:|---:|---|---|
@@ -367,8 +394,8 @@ Site: Release publish, Production, runtime settings as shipped (System.GC.Server
 | Requests in the measured run | $SITE_TOTAL | $NGINX_TOTAL | | | |
 | CPU cores used by the server / by wrk | $SITE_CPU / $SITE_WRK_CPU | $NGINX_CPU / $NGINX_WRK_CPU | | | |
 | CPU cores used by other processes (noise) | $SITE_OTHER_CPU | $NGINX_OTHER_CPU | | ≈ 0 for a valid run | $(verdict "$QUIET") |
-| Cold start to first 200 (empty data folder: migrate + import) | $COLD_MS ms | | | | |
-| Warm start to first 200 (existing database) | $WARM_MS ms | | | | |
+| Cold start to first 200 (empty data folder: migrate + import) | $COLD_MS ms (site CPU $COLD_CPU_MS ms; other processes $COLD_OTHER cores) | | | | |
+| Warm start to first 200 (existing database) | $WARM_MS ms (site CPU $WARM_CPU_MS ms; other processes $WARM_OTHER cores) | | | | |
 | Resident memory (VmRSS) after $SENT requests | $RSS_MB MB | | | ≤ $TARGET_RSS_MB MB | $(verdict "$RSS_OK") |
 | Peak resident memory (VmHWM) after $SENT requests | $HWM_MB MB | | | | |
 | VmRSS / VmHWM after the throughput runs | $RSS_AFTER_MB / $HWM_AFTER_MB MB | | | | |
