@@ -11,8 +11,8 @@ using MyAlmaty.Learn.Data;
 namespace MyAlmaty.Learn.Data.Migrations
 {
     [DbContext(typeof(LearnDbContext))]
-    [Migration("20261125104929_Mail")]
-    partial class Mail
+    [Migration("20261125115535_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

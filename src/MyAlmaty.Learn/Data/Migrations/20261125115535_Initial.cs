@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace MyAlmaty.Learn.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Learners : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -74,6 +74,23 @@ namespace MyAlmaty.Learn.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContentItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    TranslationKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SourcePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LessonProgress",
                 columns: table => new
                 {
@@ -86,6 +103,34 @@ namespace MyAlmaty.Learn.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LessonProgress", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MailOutbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    Parts = table.Column<string>(type: "TEXT", nullable: true),
+                    Headers = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailOutbox", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -214,6 +259,36 @@ namespace MyAlmaty.Learn.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ContentItemVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContentItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Latest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Metadata = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentItemVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContentItemVersions_ContentItems_ContentItemId",
+                        column: x => x.ContentItemId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -263,10 +338,43 @@ namespace MyAlmaty.Learn.Data.Migrations
                 columns: new[] { "UserId", "CourseKey" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContentItems_ContentType_TranslationKey_Culture",
+                table: "ContentItems",
+                columns: new[] { "ContentType", "TranslationKey", "Culture" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentItemVersions_ContentItemId_Number",
+                table: "ContentItemVersions",
+                columns: new[] { "ContentItemId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentItemVersions_Latest",
+                table: "ContentItemVersions",
+                column: "Latest");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentItemVersions_Published",
+                table: "ContentItemVersions",
+                column: "Published");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LessonProgress_LearnerId_LessonKey",
                 table: "LessonProgress",
                 columns: new[] { "LearnerId", "LessonKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MailOutbox_MessageId",
+                table: "MailOutbox",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MailOutbox_NextAttemptUtc",
+                table: "MailOutbox",
+                column: "NextAttemptUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OneTimeLinks_ExpiresUtc",
@@ -302,7 +410,13 @@ namespace MyAlmaty.Learn.Data.Migrations
                 name: "Certificates");
 
             migrationBuilder.DropTable(
+                name: "ContentItemVersions");
+
+            migrationBuilder.DropTable(
                 name: "LessonProgress");
+
+            migrationBuilder.DropTable(
+                name: "MailOutbox");
 
             migrationBuilder.DropTable(
                 name: "OneTimeLinks");
@@ -312,6 +426,9 @@ namespace MyAlmaty.Learn.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ContentItems");
         }
     }
 }
