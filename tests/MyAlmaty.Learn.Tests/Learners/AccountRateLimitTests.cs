@@ -1,10 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using MyAlmaty.Learn.Courses.Progress;
-using MyAlmaty.Learn.Data;
-using MyAlmaty.Learn.Users;
 using MyAlmaty.Learn.Tests.Support;
 
 namespace MyAlmaty.Learn.Tests.Learners;
