@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.FileProviders;
 using MyAlmaty.Learn.Content;
 using MyAlmaty.Learn.Courses;
+using MyAlmaty.Learn.Quizzes;
 using MyAlmaty.Learn.Data;
 using MyAlmaty.Learn.Localization;
 using MyAlmaty.Learn.Mail;
@@ -12,6 +13,8 @@ using MyAlmaty.Learn.Users;
 using MyAlmaty.Learn.Web.Endpoints;
 using MyAlmaty.Learn.Web.Learners;
 using MyAlmaty.Learn.Web.Themes;
+
+using MyAlmaty.Learn.Web.Quizzes;
 
 namespace MyAlmaty.Learn.Web.Hosting;
 
@@ -39,6 +42,7 @@ public static class SiteHost
         services.AddLocalizationFeature(Path.Combine(AppContext.BaseDirectory, "Localization"), Path.Combine(themeDirectory, "locales"));
         services.AddContentFeature();
         services.AddCoursesFeature();
+        services.AddQuizzesFeature();
         services.AddUsersFeature();
         services.AddAccountProtection(site);
         services.AddMailFeature(builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions(), paths.Data);
@@ -75,6 +79,7 @@ public static class SiteHost
         app.MapAccountPages();
         app.MapProfilePages();
         app.MapLearningPages();
+        app.MapQuizPages();
         app.MapFallback((HttpContext http, SitePages pages) =>
         {
             var first = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();

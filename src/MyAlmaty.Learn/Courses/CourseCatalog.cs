@@ -48,9 +48,25 @@ public sealed class CourseCatalog(PublishedContent published, ContentRenderer re
                 .Select(course => Outline(catalog, course))
                 .ToList());
 
+    /// <summary>The lesson's quiz, when it has a published one.</summary>
+    public static PublishedItem? QuizOf(ContentCatalog catalog, PublishedItem lesson) =>
+        lesson.MetadataAs<LessonMetadata>().Quiz is { } key ? catalog.ByKey(lesson.Culture, ContentTypeNames.Quiz, key) : null;
+
+    /// <summary>The lessons and courses a quiz belongs to, in the quiz's language.</summary>
+    public (IReadOnlyList<PublishedItem> Lessons, IReadOnlyList<CourseOutline> FinalOf) OwnersOf(PublishedItem quiz)
+    {
+        var catalog = published.Current;
+        var lessons = catalog.OfType(quiz.Culture, ContentTypeNames.Lesson)
+            .Where(l => l.MetadataAs<LessonMetadata>().Quiz == quiz.TranslationKey)
+            .ToList();
+        return (lessons, Courses(quiz.Culture).Where(c => c.FinalQuiz?.TranslationKey == quiz.TranslationKey).ToList());
+    }
+
     private static CourseOutline Outline(ContentCatalog catalog, PublishedItem course)
     {
-        var modules = course.MetadataAs<CourseMetadata>().Modules
+        var metadata = course.MetadataAs<CourseMetadata>();
+        var finalQuiz = metadata.FinalQuiz is { } quiz ? catalog.ByKey(course.Culture, ContentTypeNames.Quiz, quiz) : null;
+        var modules = metadata.Modules
             .Select(key => catalog.ByKey(course.Culture, ContentTypeNames.CourseModule, key))
             .OfType<PublishedItem>()
             .Select((module, i) => new ModuleOutline(
@@ -61,6 +77,6 @@ public sealed class CourseCatalog(PublishedContent published, ContentRenderer re
                     .OfType<PublishedItem>()
                     .ToList()))
             .ToList();
-        return new CourseOutline(course, modules);
+        return new CourseOutline(course, modules, finalQuiz);
     }
 }

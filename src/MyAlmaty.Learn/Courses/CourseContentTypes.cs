@@ -6,6 +6,9 @@ namespace MyAlmaty.Learn.Courses;
 public sealed record CourseMetadata : ContentMetadata
 {
     public IReadOnlyList<string> Modules { get; init; } = [];
+
+    /// <summary>The quiz that closes the course: passing it is required for the certificate.</summary>
+    public string? FinalQuiz { get; init; }
 }
 
 public sealed class CourseType : ContentTypeDefinition<CourseMetadata>
@@ -13,10 +16,14 @@ public sealed class CourseType : ContentTypeDefinition<CourseMetadata>
     public override string Name => ContentTypeNames.Course;
 
     protected override CourseMetadata ReadFields(FrontMatter fm) =>
-        new() { Modules = (fm.TextList("modules", required: true) ?? []).Select(m => m.Value).ToList() };
+        new()
+        {
+            Modules = (fm.TextList("modules", required: true) ?? []).Select(m => m.Value).ToList(),
+            FinalQuiz = fm.Text("finalQuiz", maxLength: 200),
+        };
 
     public override IEnumerable<ContentReference> References(FrontMatter fm) =>
-        ListReferences(fm, "modules", ContentTypeNames.CourseModule);
+        ListReferences(fm, "modules", ContentTypeNames.CourseModule).Concat(SingleReference(fm, "finalQuiz", ContentTypeNames.Quiz));
 }
 
 public sealed record CourseModuleMetadata : ContentMetadata
@@ -41,6 +48,9 @@ public sealed record LessonMetadata : ContentMetadata
 
     /// <summary>Set by the author to override the estimate from the word count.</summary>
     public int? ReadingMinutes { get; init; }
+
+    /// <summary>The lesson's quiz: passing it marks the lesson done.</summary>
+    public string? Quiz { get; init; }
 }
 
 public sealed class LessonType : ContentTypeDefinition<LessonMetadata>
@@ -52,5 +62,8 @@ public sealed class LessonType : ContentTypeDefinition<LessonMetadata>
     {
         Takeaways = (fm.TextList("takeaways", required: true, maxLength: 300) ?? []).Select(t => t.Value).ToList(),
         ReadingMinutes = fm.Number("readingMinutes", 1, 240),
+        Quiz = fm.Text("quiz", maxLength: 200),
     };
+
+    public override IEnumerable<ContentReference> References(FrontMatter fm) => SingleReference(fm, "quiz", ContentTypeNames.Quiz);
 }

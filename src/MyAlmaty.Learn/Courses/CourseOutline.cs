@@ -4,8 +4,8 @@ namespace MyAlmaty.Learn.Courses;
 
 public sealed record ModuleOutline(PublishedItem Module, int Number, IReadOnlyList<PublishedItem> Lessons);
 
-/// <summary>A published course with its published modules and lessons, in order.</summary>
-public sealed record CourseOutline(PublishedItem Course, IReadOnlyList<ModuleOutline> Modules)
+/// <summary>A published course with its published modules and lessons, in order, and its final quiz if it has one.</summary>
+public sealed record CourseOutline(PublishedItem Course, IReadOnlyList<ModuleOutline> Modules, PublishedItem? FinalQuiz = null)
 {
     public IReadOnlyList<PublishedItem> Lessons { get; } = Modules.SelectMany(m => m.Lessons).ToList();
 

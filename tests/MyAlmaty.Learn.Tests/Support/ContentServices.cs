@@ -4,6 +4,7 @@ using MyAlmaty.Learn.Content;
 using MyAlmaty.Learn.Content.Import;
 using MyAlmaty.Learn.Content.Published;
 using MyAlmaty.Learn.Courses;
+using MyAlmaty.Learn.Quizzes;
 using MyAlmaty.Learn.Data;
 using MyAlmaty.Learn.Localization;
 using MyAlmaty.Learn.Users;
@@ -37,6 +38,7 @@ public sealed class ContentServices : IAsyncDisposable
         services.AddLocalizationFeature(Path.Combine(AppContext.BaseDirectory, "Localization"));
         services.AddContentFeature();
         services.AddCoursesFeature();
+        services.AddQuizzesFeature();
         services.AddUsersFeature();
         var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())

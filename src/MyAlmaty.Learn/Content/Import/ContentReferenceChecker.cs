@@ -68,11 +68,11 @@ public sealed class ContentReferenceChecker
         List<ImportProblem> problems)
     {
         var failed = false;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, string)>();
         foreach (var reference in file.References)
         {
             var target = (reference.TargetType, file.Culture, reference.TargetKey);
-            if (!seen.Add(reference.TargetKey))
+            if (!seen.Add((reference.TargetType, reference.TargetKey)))
             {
                 problems.Add(ImportProblem.Error(file.Path, reference.Line, ImportMessages.DuplicateReference, reference.Field, reference.TargetKey));
                 failed = true;
@@ -80,6 +80,12 @@ public sealed class ContentReferenceChecker
             else if (!present.Contains(target) && !existing.Contains(target))
             {
                 var message = broken.Contains((file.Culture, reference.TargetKey)) ? ImportMessages.BrokenReference : ImportMessages.MissingReference;
+                if (reference.Optional)
+                {
+                    // The item works without it (a lesson without its quiz): warn, and keep the file.
+                    problems.Add(ImportProblem.Warning(file.Path, reference.Line, message, reference.Field, reference.TargetType, reference.TargetKey));
+                    continue;
+                }
                 problems.Add(ImportProblem.Error(file.Path, reference.Line, message, reference.Field, reference.TargetType, reference.TargetKey));
                 failed = true;
             }

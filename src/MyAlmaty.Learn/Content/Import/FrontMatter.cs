@@ -13,11 +13,13 @@ public sealed class FrontMatter
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<(string Value, int Line)>?> _lists = new(StringComparer.Ordinal);
     private readonly List<ImportProblem> _problems;
+    private readonly List<FrontMatter> _sections = [];
     private readonly int _lineOffset;
 
     internal FrontMatter(string path, YamlMappingNode root, int lineOffset, int endLine, List<ImportProblem> problems)
     {
         Path = path;
+        Line = lineOffset + (int)root.Start.Line;
         _lineOffset = lineOffset;
         _problems = problems;
         _fields = new(StringComparer.Ordinal);
@@ -33,6 +35,9 @@ public sealed class FrontMatter
 
     public string Path { get; }
 
+    /// <summary>The line this block of fields starts on: for problems about a nested section as a whole.</summary>
+    public int Line { get; }
+
     /// <summary>The line of the closing '---' of the front matter, for problems of missing fields.</summary>
     public int EndLine { get; }
 
@@ -42,6 +47,57 @@ public sealed class FrontMatter
 
     public void Error(string? field, string message, params object?[] args) =>
         _problems.Add(ImportProblem.Error(Path, field is null ? null : LineOf(field) ?? EndLine, message, args));
+
+    /// <summary>Reports a problem on a given line, e.g. one item of a list.</summary>
+    public void ErrorAt(int line, string message, params object?[] args) =>
+        _problems.Add(ImportProblem.Error(Path, line, message, args));
+
+    /// <summary>
+    /// A list of nested blocks of fields (e.g. the questions of a quiz), each read with the same
+    /// methods and reporting into the same file. Null when absent or malformed.
+    /// </summary>
+    public IReadOnlyList<FrontMatter>? Sections(string field, bool required = false)
+    {
+        if (!Present(field, required, out var f)) return null;
+        if (f.Value is not YamlSequenceNode sequence)
+        {
+            _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.NotList, field));
+            return null;
+        }
+        var sections = new List<FrontMatter>();
+        foreach (var node in sequence.Children)
+        {
+            if (node is not YamlMappingNode mapping)
+            {
+                _problems.Add(ImportProblem.Error(Path, LineOf(node), ImportMessages.NotListOfSections, field));
+                return null;
+            }
+            var section = new FrontMatter(Path, mapping, _lineOffset, LineOf(node), _problems);
+            _sections.Add(section);
+            sections.Add(section);
+        }
+        if (required && sections.Count == 0)
+        {
+            _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.EmptyField, field));
+            return null;
+        }
+        return sections;
+    }
+
+    /// <summary>true/false (also yes/no); anything else is reported.</summary>
+    public bool? Flag(string field)
+    {
+        var text = Text(field);
+        if (text is null) return null;
+        switch (text.ToLowerInvariant())
+        {
+            case "true" or "yes": return true;
+            case "false" or "no": return false;
+            default:
+                Error(field, ImportMessages.BadFlag, field, text);
+                return null;
+        }
+    }
 
     public string? Text(string field, bool required = false, int maxLength = 500)
     {
@@ -131,6 +187,7 @@ public sealed class FrontMatter
         {
             if (!_read.Contains(name)) _problems.Add(ImportProblem.Warning(Path, LineOf(f.Key), ImportMessages.UnknownField, name));
         }
+        foreach (var section in _sections) section.WarnAboutUnreadFields();
     }
 
     /// <summary>Marks the field read and finds it; a required field that is absent or null is reported.</summary>

@@ -19,6 +19,8 @@ public static class ImportMessages
     public const string NotText = "The field '{0}' must be a single line of text.";
     public const string NotList = "The field '{0}' must be a list.";
     public const string NotListOfText = "Every item of '{0}' must be text.";
+    public const string NotListOfSections = "Every item of '{0}' must be a block of 'field: value' lines.";
+    public const string BadFlag = "The field '{0}' must be true or false, not '{1}'.";
     public const string TooLong = "The field '{0}' is longer than {1} characters.";
     public const string UnknownType = "Unknown content type '{0}'. Known types: {1}.";
     public const string UnknownField = "Unknown field '{0}' is ignored.";

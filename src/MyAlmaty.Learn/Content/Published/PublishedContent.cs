@@ -21,6 +21,18 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ContentTypeReg
 
     public event Action<ContentCatalog>? Changed;
 
+    /// <summary>
+    /// The metadata of one version of an item, published or not: the version a learner's attempt
+    /// began on stays readable after the item changes. Null when the version does not exist.
+    /// </summary>
+    public async Task<T?> VersionMetadataAsync<T>(int versionId, CancellationToken cancellationToken = default) where T : ContentMetadata
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearnDbContext>();
+        var json = await db.Set<ContentItemVersion>().AsNoTracking().Where(v => v.Id == versionId).Select(v => v.Metadata).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : JsonSerializer.Deserialize<T>(json, ContentVersionWriter.MetadataJson);
+    }
+
     public async Task<ContentCatalog> ReloadAsync(CancellationToken cancellationToken = default)
     {
         await _reload.WaitAsync(cancellationToken);

@@ -7,6 +7,7 @@ public static class ContentTypeNames
     public const string Course = "Course";
     public const string CourseModule = "CourseModule";
     public const string Lesson = "Lesson";
+    public const string Quiz = "Quiz";
     public const string GlossaryTerm = "GlossaryTerm";
     public const string SessionSummary = "SessionSummary";
     public const string Page = "Page";

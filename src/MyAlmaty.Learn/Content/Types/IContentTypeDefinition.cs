@@ -9,8 +9,11 @@ public abstract record ContentMetadata
     public string? Summary { get; init; }
 }
 
-/// <summary>A link from one item to another by translation key, checked at import.</summary>
-public sealed record ContentReference(string Field, string TargetType, string TargetKey, int Line);
+/// <summary>
+/// A link from one item to another by translation key, checked at import. A missing target of an
+/// <paramref name="Optional"/> link is a warning (the item works without it), otherwise an error.
+/// </summary>
+public sealed record ContentReference(string Field, string TargetType, string TargetKey, int Line, bool Optional = false);
 
 /// <summary>
 /// What a content type is: its name, its typed metadata and how that is read from front matter.
@@ -44,6 +47,10 @@ public abstract class ContentTypeDefinition<TMetadata> : IContentTypeDefinition 
     protected abstract TMetadata ReadFields(FrontMatter frontMatter);
 
     public virtual IEnumerable<ContentReference> References(FrontMatter frontMatter) => [];
+
+    /// <summary>An optional link to one item: the field's item is shown when it exists.</summary>
+    protected static IEnumerable<ContentReference> SingleReference(FrontMatter frontMatter, string field, string targetType) =>
+        frontMatter.Text(field, maxLength: 200) is { } key ? [new ContentReference(field, targetType, key, frontMatter.LineOf(field) ?? frontMatter.EndLine, Optional: true)] : [];
 
     protected static IEnumerable<ContentReference> ListReferences(FrontMatter frontMatter, string field, string targetType) =>
         (frontMatter.TextList(field) ?? []).Select(r => new ContentReference(field, targetType, r.Value, r.Line));

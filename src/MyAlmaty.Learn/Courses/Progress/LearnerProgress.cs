@@ -53,16 +53,37 @@ public sealed class LearnerProgress(LearnDbContext db, TimeProvider clock)
         await db.Set<LessonProgress>().AsNoTracking().Where(p => p.LearnerId == learnerId).OrderBy(p => p.CompletedUtc).ToListAsync(cancellationToken);
 }
 
-/// <summary>How far a learner is through one course.</summary>
+/// <summary>
+/// How far a learner is through one course: its lessons, and its final quiz when it has one.
+/// <see cref="Next"/> is the first lesson not done, or the final quiz once all lessons are.
+/// </summary>
 public sealed record CourseProgress(CourseOutline Course, int Done, int Total, Content.Published.PublishedItem? Next)
 {
     public int Percent => Total == 0 ? 0 : (int)Math.Floor(100.0 * Done / Total);
     public bool Started => Done > 0;
     public bool Complete => Total > 0 && Done == Total;
 
+    /// <summary>Whether the final quiz is passed (true for a course without one).</summary>
+    public bool FinalQuizPassed { get; init; }
+
     public static CourseProgress Of(CourseOutline course, IReadOnlySet<string> completed)
     {
         var done = course.Lessons.Count(l => completed.Contains(l.TranslationKey));
-        return new CourseProgress(course, done, course.Lessons.Count, course.Lessons.FirstOrDefault(l => !completed.Contains(l.TranslationKey)));
+        var total = course.Lessons.Count;
+        var next = course.Lessons.FirstOrDefault(l => !completed.Contains(l.TranslationKey));
+        var quizPassed = course.FinalQuiz is null || completed.Contains(QuizStep(course.FinalQuiz.TranslationKey));
+        if (course.FinalQuiz is { } quiz)
+        {
+            total++;
+            if (quizPassed) done++;
+            next ??= quizPassed ? null : quiz;
+        }
+        return new CourseProgress(course, done, total, next) { FinalQuizPassed = quizPassed };
     }
+
+    /// <summary>
+    /// How a passed final quiz is recorded among the learner's done steps. Keys of lessons have no
+    /// '/', so the two never collide.
+    /// </summary>
+    public static string QuizStep(string quizKey) => $"quiz/{quizKey}";
 }
