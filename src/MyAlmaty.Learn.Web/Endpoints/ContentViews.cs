@@ -14,13 +14,16 @@ public sealed record ModuleView(string Title, string Slug, int Number, string Ht
 
 public sealed record ProgressView(int Percent, int Done, int Total, bool Started, bool Complete, string? NextUrl);
 
-public sealed record CourseView(CourseCard Card, string Html, IReadOnlyList<ModuleView> Modules, string? StartUrl, ProgressView? Progress);
+public sealed record CourseView(CourseCard Card, string Html, IReadOnlyList<ModuleView> Modules, string? StartUrl, ProgressView? Progress, QuizLink? FinalQuiz);
+
+/// <summary>A quiz as a lesson or course links to it; <see cref="Passed"/> for the reader.</summary>
+public sealed record QuizLink(string Title, string Url, string? Summary, bool Passed);
 
 public sealed record LessonView(
     string Title, string Html, IReadOnlyList<string> Takeaways, int Minutes, DateTime Published,
     LinkView Course, string ModuleTitle, int ModuleNumber, int Number, int Total,
     LinkView? Previous, LinkView? Next, IReadOnlyList<LinkView> AlsoIn,
-    bool Done, string DoneUrl, bool CourseComplete, string? CertificateUrl);
+    bool Done, string DoneUrl, bool CourseComplete, string? CertificateUrl, QuizLink? Quiz, QuizLink? FinalQuiz);
 
 public sealed record TermLink(string Title, string Url, string Definition);
 
@@ -59,10 +62,20 @@ public sealed class ContentViews(PublishedContent published, ContentUrls urls, C
             renderer.Render(m.Module).Html,
             m.Lessons.Select(l => Link(course, l, done)).ToList())).ToList(),
         course.Lessons.Count > 0 ? CourseRoutes.LessonUrl(course.Course, course.Lessons[0]) : null,
-        done is null ? null : Progress(CourseProgress.Of(course, done)));
+        done is null ? null : Progress(CourseProgress.Of(course, done)),
+        FinalQuiz(course, done));
 
-    public static ProgressView Progress(CourseProgress p) => new(
-        p.Percent, p.Done, p.Total, p.Started, p.Complete, p.Next is { } n ? CourseRoutes.LessonUrl(p.Course.Course, n) : null);
+    public ProgressView Progress(CourseProgress p) => new(
+        p.Percent, p.Done, p.Total, p.Started, p.Complete, p.Next is { } n ? StepUrl(p.Course, n) : null);
+
+    /// <summary>Where a step of a course is: a lesson within this course, or the course's final quiz.</summary>
+    public string StepUrl(CourseOutline course, PublishedItem step) =>
+        step.ContentType == ContentTypeNames.Lesson ? CourseRoutes.LessonUrl(course.Course, step) : Url(step);
+
+    private QuizLink? FinalQuiz(CourseOutline course, IReadOnlySet<string>? done) =>
+        course.FinalQuiz is { } quiz
+            ? new QuizLink(quiz.Title, Url(quiz), quiz.Metadata.Summary, done?.Contains(CourseProgress.QuizStep(quiz.TranslationKey)) == true)
+            : null;
 
     public LessonView Lesson(LessonPosition at, PublishedItem lesson, IReadOnlySet<string>? done, string? certificateUrl) => new(
         lesson.Title,
@@ -82,7 +95,9 @@ public sealed class ContentViews(PublishedContent published, ContentUrls urls, C
         done?.Contains(lesson.TranslationKey) == true,
         $"{CourseRoutes.LessonUrl(at.Course.Course, lesson)}/done",
         done is not null && CourseProgress.Of(at.Course, done).Complete,
-        certificateUrl);
+        certificateUrl,
+        CourseCatalog.QuizOf(Catalog, lesson) is { } quiz ? new QuizLink(quiz.Title, Url(quiz), quiz.Metadata.Summary, done?.Contains(lesson.TranslationKey) == true) : null,
+        at.Next is null ? FinalQuiz(at.Course, done) : null);
 
     public IReadOnlyList<LetterGroup> Glossary(string culture) =>
         Catalog.OfType(culture, ContentTypeNames.GlossaryTerm)

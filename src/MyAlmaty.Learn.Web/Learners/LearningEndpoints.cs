@@ -63,7 +63,7 @@ public static class LearningEndpoints
             {
                 Card = views.Card(s.Course),
                 s.Percent,
-                NextUrl = CourseRoutes.LessonUrl(s.Course.Course, s.Next!),
+                NextUrl = views.StepUrl(s.Course, s.Next!),
                 NextTitle = s.Next!.Title,
             }).ToList(),
             NotStarted = states.Where(s => !s.Started).Select(s => views.Card(s.Course)).ToList(),

@@ -25,12 +25,12 @@ public sealed record ChoiceView(string Token, string Text, bool Chosen, bool? Co
 public sealed record QuestionView(
     int Number, string Kind, string Text, string Field, bool Locked, bool Right, bool Partial, bool TryAgain, string? Hint, string? Explanation,
     int TriesLeft, bool Unanswered, IReadOnlyList<ChoiceView> Choices, IReadOnlyList<ChoiceView> Targets, string? TextValue,
-    IReadOnlyList<string> Accepted, IReadOnlyList<string> Solution, IReadOnlyList<int> Places);
+    IReadOnlyList<string> Accepted, IReadOnlyList<string> Solution, IReadOnlyList<string> Places);
 
 public sealed record AttemptView(
     string Title, string QuizUrl, string ActionUrl, string Mode, int Step, bool Finished, bool Expired, string? Deadline,
     IReadOnlyList<QuestionView> Questions, IReadOnlyList<string> Errors, bool AskToConfirm,
-    double Score, int MaxScore, int Percent, bool Passed, int PassPercent, IReadOnlyList<LinkView> Lessons, IReadOnlyList<LinkView> Courses);
+    string Score, int MaxScore, int Percent, bool Passed, int PassPercent, IReadOnlyList<LinkView> Lessons, IReadOnlyList<LinkView> Courses);
 
 /// <summary>Turns quizzes and attempts into the models of the quiz views; never puts an answer on a page before it is locked.</summary>
 public sealed class QuizViews(ContentRenderer renderer, CourseCatalog courses, AlmatyClock clock)
@@ -80,7 +80,7 @@ public sealed class QuizViews(ContentRenderer renderer, CourseCatalog courses, A
             paper.Questions.Select(q => Question(q, state.Of(q.Question.Id), metadata, unanswered?.Contains(q.Number) == true)).ToList(),
             errors,
             unanswered is { Count: > 0 },
-            attempt.Score,
+            attempt.Score.ToString("0.##", Cultures.Get(quiz.Culture)),
             attempt.MaxScore,
             attempt.Percent,
             attempt.Passed,
@@ -152,6 +152,6 @@ public sealed class QuizViews(ContentRenderer renderer, CourseCatalog courses, A
             answer?.Text,
             locked && question.Kind == QuestionKind.Text ? question.Answers : [],
             solution,
-            Enumerable.Range(1, q.Choices.Count).ToList());
+            Enumerable.Range(1, q.Choices.Count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList());
     }
 }

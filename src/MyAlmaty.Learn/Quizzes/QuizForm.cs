@@ -15,7 +15,6 @@ public static class SubmissionMessages
     public const string TimeUp = "The time for this attempt ran out at {0}; answers sent later are not accepted. Start a new attempt.";
     public const string NotCheckable = "This question cannot be checked now: it is already answered or the quiz has no checking of single questions.";
     public const string Unanswered = "Not answered yet: questions {0}. Answer them, or finish the quiz as it is.";
-    public const string Outdated = "The quiz was changed by its editors after this attempt began. Start a new attempt to see the current questions.";
 }
 
 /// <summary>The answers a form gives, or the reason it was refused.</summary>

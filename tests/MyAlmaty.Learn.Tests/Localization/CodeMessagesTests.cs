@@ -14,6 +14,8 @@ public sealed class CodeMessagesTests
         var data = new TheoryData<string, string>();
         var messages = typeof(ImportMessages).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Concat(typeof(MyAlmaty.Learn.Web.Learners.AccountMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Concat(typeof(MyAlmaty.Learn.Quizzes.QuizMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Concat(typeof(MyAlmaty.Learn.Quizzes.SubmissionMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
             .Select(f => (string)f.GetValue(null)!)
             .Append(ImportReportWriter.Totals);
         foreach (var message in messages)
