@@ -23,6 +23,11 @@ public sealed class CertificateHttpTests(SiteFixture fixture)
         {
             await AccountFlowTests.MarkDoneAsync(learner, CourseRoutes.LessonUrl(course.Course, lesson));
         }
+        await Forms.SubmitAsync(learner, "/kk/account", "/kk/account", ("certificate_name", "Айгерім Сейітқазы"), ("preferred_culture", "kk"));
+        var (_, lessonsOnly) = await Html.GetAsync(learner, "/kk/my");
+        Assert.Null(lessonsOnly.QuerySelector("a[href^='/kk/certificates/']"));
+        await Forms.SubmitAsync(learner, "/kk/account", "/kk/account", ("certificate_name", ""), ("preferred_culture", "kk"));
+        await QuizTaker.PassAsync(learner, Site.Services, "kk", "smart-city-final");
 
         var (_, nameless) = await Html.GetAsync(learner, "/kk/my");
         Assert.Null(nameless.QuerySelector("a[href^='/kk/certificates/']"));

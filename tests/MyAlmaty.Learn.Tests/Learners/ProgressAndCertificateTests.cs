@@ -50,9 +50,25 @@ public sealed class ProgressAndCertificateTests
         var ru = CourseProgress.Of(courses.Course("ru", "grassroots")!, done);
         var kk = CourseProgress.Of(courses.Course("kk", "grassroots")!, done);
 
-        Assert.Equal((2, 6, 33, "grassroots-initiatives"), (ru.Done, ru.Total, ru.Percent, ru.Next!.TranslationKey));
+        // Six lessons and the final quiz.
+        Assert.Equal((2, 7, 28, "grassroots-initiatives"), (ru.Done, ru.Total, ru.Percent, ru.Next!.TranslationKey));
         Assert.Equal((ru.Done, ru.Percent), (kk.Done, kk.Percent));
         Assert.False(ru.Complete);
+    }
+
+    [Fact]
+    public async Task A_course_with_a_final_quiz_is_complete_only_once_the_quiz_is_passed()
+    {
+        await using var services = await ContentServices.CreateAsync();
+        await services.ImportAsync(RepoPaths.Content);
+        var course = services.Services.GetRequiredService<CourseCatalog>().Course("ru", "grassroots")!;
+        var lessons = course.Lessons.Select(l => l.TranslationKey).ToHashSet();
+
+        var read = CourseProgress.Of(course, lessons);
+        var passed = CourseProgress.Of(course, lessons.Append(CourseProgress.QuizStep("grassroots-final")).ToHashSet());
+
+        Assert.Equal((6, 7, false, "grassroots-final"), (read.Done, read.Total, read.Complete, read.Next!.TranslationKey));
+        Assert.Equal((7, 100, true, null), (passed.Done, passed.Percent, passed.Complete, passed.Next));
     }
 
     [Fact]
