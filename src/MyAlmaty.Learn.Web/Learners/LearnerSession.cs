@@ -5,14 +5,15 @@ using MyAlmaty.Learn.Users;
 
 namespace MyAlmaty.Learn.Web.Learners;
 
-/// <summary>What happens when a person signs in: their anonymous progress joins the account and earned certificates are issued.</summary>
-public sealed class LearnerSession(LearnerProgress progress, CourseCatalog courses, Certificates certificates)
+/// <summary>What happens when a person signs in: their anonymous progress and quiz attempts join the account and earned certificates are issued.</summary>
+public sealed class LearnerSession(LearnerProgress progress, Learn.Quizzes.QuizAttempts quizAttempts, CourseCatalog courses, Certificates certificates)
 {
     public async Task SignedInAsync(HttpContext http, LearnUser user, string culture)
     {
         if (LearnerIdentity.AnonymousId(http) is { } anonymous)
         {
             await progress.MergeAsync(anonymous, user.Id);
+            await quizAttempts.MergeAsync(anonymous, user.Id);
             LearnerIdentity.ForgetAnonymous(http);
         }
         await IssueEarnedCertificatesAsync(user, culture);

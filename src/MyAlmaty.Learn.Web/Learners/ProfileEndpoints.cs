@@ -52,13 +52,19 @@ public static class ProfileEndpoints
         return await Page(http, pages, culture, user, saved: true, []);
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext http, string culture, UserManager<LearnUser> users, LearnerProgress progress, Certificates certificates, LearnDbContext db)
+    private static async Task<IResult> ExportAsync(HttpContext http, string culture, UserManager<LearnUser> users, LearnerProgress progress, Certificates certificates,
+        Learn.Quizzes.QuizAttempts quizAttempts, LearnDbContext db)
     {
         if (await users.GetUserAsync(http.User) is not { } user) return SignInFirst(culture, http);
         var data = new
         {
             Account = new { user.Email, user.EmailConfirmed, user.DisplayName, user.CertificateName, user.PreferredCulture, user.CreatedUtc, Roles = await users.GetRolesAsync(user) },
             CompletedLessons = (await progress.AllAsync(user.Id)).Select(p => new { Lesson = p.LessonKey, p.CompletedUtc }),
+            QuizAttempts = (await quizAttempts.AllAsync(user.Id)).Select(a => new
+            {
+                Quiz = a.QuizKey, a.Culture, a.StartedUtc, a.FinishedUtc, a.Score, a.MaxScore, a.Percent, a.Passed,
+                Answers = a.ReadState().Questions,
+            }),
             Certificates = (await certificates.OfUserAsync(user.Id)).Select(c => new { c.Code, Course = c.CourseKey, c.Culture, c.PrintedName, c.IssuedUtc, c.RevokedUtc }),
             SignInLinks = await db.Set<OneTimeLink>().AsNoTracking().Where(l => l.Email == user.Email)
                 .Select(l => new { l.Purpose, l.CreatedUtc, l.ExpiresUtc, l.UsedUtc }).ToListAsync(),
@@ -80,6 +86,7 @@ public static class ProfileEndpoints
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await db.Set<LessonProgress>().Where(p => p.LearnerId == user.Id).ExecuteDeleteAsync();
+            await db.Set<Learn.Quizzes.QuizAttempt>().Where(a => a.LearnerId == user.Id).ExecuteDeleteAsync();
             await db.Set<Certificate>().Where(c => c.UserId == user.Id).ExecuteDeleteAsync();
             await db.Set<OneTimeLink>().Where(l => l.Email == user.Email).ExecuteDeleteAsync();
             await users.DeleteAsync(user);
