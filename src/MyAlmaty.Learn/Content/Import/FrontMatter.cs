@@ -72,15 +72,15 @@ public sealed class FrontMatter
                 _problems.Add(ImportProblem.Error(Path, LineOf(node), ImportMessages.NotListOfSections, field));
                 return null;
             }
-            var section = new FrontMatter(Path, mapping, _lineOffset, LineOf(node), _problems);
-            _sections.Add(section);
-            sections.Add(section);
+            sections.Add(new FrontMatter(Path, mapping, _lineOffset, LineOf(node), _problems));
         }
         if (required && sections.Count == 0)
         {
             _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.EmptyField, field));
             return null;
         }
+        // Only sections handed out are read, so only they can have unread fields to warn about.
+        _sections.AddRange(sections);
         return sections;
     }
 
