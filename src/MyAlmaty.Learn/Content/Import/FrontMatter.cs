@@ -84,10 +84,10 @@ public sealed class FrontMatter
         return sections;
     }
 
-    /// <summary>true/false (also yes/no); anything else is reported.</summary>
-    public bool? Flag(string field)
+    /// <summary>true/false (also yes/no); anything else is reported, and so is a required field that is absent or empty.</summary>
+    public bool? Flag(string field, bool required = false)
     {
-        var text = Text(field);
+        var text = Text(field, required);
         if (text is null) return null;
         switch (text.ToLowerInvariant())
         {
