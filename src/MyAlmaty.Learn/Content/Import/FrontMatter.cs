@@ -12,6 +12,7 @@ public sealed class FrontMatter
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _fields;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<(string Value, int Line)>?> _lists = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _texts = new(StringComparer.Ordinal);
     private readonly List<ImportProblem> _problems;
     private readonly List<FrontMatter> _sections = [];
     private readonly int _lineOffset;
@@ -100,6 +101,15 @@ public sealed class FrontMatter
     }
 
     public string? Text(string field, bool required = false, int maxLength = 500)
+    {
+        // Read once: a type reads a link (a lesson's quiz) for its metadata and again for its reference.
+        if (_texts.TryGetValue(field, out var cached)) return cached;
+        var text = ReadText(field, required, maxLength);
+        _texts[field] = text;
+        return text;
+    }
+
+    private string? ReadText(string field, bool required, int maxLength)
     {
         if (!Present(field, required, out var f)) return null;
         if (f.Value is not YamlScalarNode scalar)
