@@ -32,11 +32,16 @@ public static class AnswerNormalizer
         ['й'] = 'и', ['ё'] = 'е',
     };
 
-    public static string Fold(string answer)
+    public static string Fold(string answer) => Fold(answer, digraphs: true);
+
+    private static string Fold(string answer, bool digraphs)
     {
         var text = Trim(CollapseSpaces(answer.Normalize(NormalizationForm.FormC)));
         text = LowerCase(text);
-        foreach (var (latin, cyrillic) in Digraphs) text = text.Replace(latin, cyrillic, StringComparison.Ordinal);
+        if (digraphs)
+        {
+            foreach (var (latin, cyrillic) in Digraphs) text = text.Replace(latin, cyrillic, StringComparison.Ordinal);
+        }
         var folded = new StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -51,10 +56,14 @@ public static class AnswerNormalizer
         return folded.ToString();
     }
 
+    /// <summary>
+    /// Whether the answer is one of the accepted ones. Latin text is also read without the informal
+    /// digraphs: in the 2021 alphabet «асхана» is "ashana", an s and an h, not «ш».
+    /// </summary>
     public static bool Matches(string answer, IEnumerable<string> accepted)
     {
-        var given = Fold(answer);
-        return given.Length > 0 && accepted.Any(a => Fold(a) == given);
+        string[] given = [Fold(answer, digraphs: true), Fold(answer, digraphs: false)];
+        return given[0].Length > 0 && accepted.Any(a => given.Contains(Fold(a, digraphs: true)) || given.Contains(Fold(a, digraphs: false)));
     }
 
     /// <summary>Kazakh Latin upper case follows the Turkish rule: İ is «и», I is «і» (ı).</summary>

@@ -138,7 +138,7 @@ public sealed class QuizType : ContentTypeDefinition<QuizMetadata>
         question = kind switch
         {
             QuestionKind.Single or QuestionKind.Multiple => question with { Kind = kind.Value, Options = ReadOptions(q, kind.Value) },
-            QuestionKind.TrueFalse => question with { Kind = kind.Value, Answer = RequiredFlag(q, "answer") },
+            QuestionKind.TrueFalse => question with { Kind = kind.Value, Answer = q.Flag("answer", required: true) },
             QuestionKind.Text => question with
             {
                 Kind = kind.Value,
@@ -206,16 +206,6 @@ public sealed class QuizType : ContentTypeDefinition<QuizMetadata>
         {
             if (!seen.Add(value)) q.ErrorAt(line, QuizMessages.RepeatedItem, value);
         }
-    }
-
-    private static bool? RequiredFlag(FrontMatter q, string field)
-    {
-        if (!q.Has(field))
-        {
-            q.Error(field, ImportMessages.MissingField, field);
-            return null;
-        }
-        return q.Flag(field);
     }
 
     private static QuizMode Bad(FrontMatter fm, string field, string message, string value)

@@ -12,6 +12,7 @@ public sealed class FrontMatter
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _fields;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<(string Value, int Line)>?> _lists = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _texts = new(StringComparer.Ordinal);
     private readonly List<ImportProblem> _problems;
     private readonly List<FrontMatter> _sections = [];
     private readonly int _lineOffset;
@@ -72,22 +73,22 @@ public sealed class FrontMatter
                 _problems.Add(ImportProblem.Error(Path, LineOf(node), ImportMessages.NotListOfSections, field));
                 return null;
             }
-            var section = new FrontMatter(Path, mapping, _lineOffset, LineOf(node), _problems);
-            _sections.Add(section);
-            sections.Add(section);
+            sections.Add(new FrontMatter(Path, mapping, _lineOffset, LineOf(node), _problems));
         }
         if (required && sections.Count == 0)
         {
             _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.EmptyField, field));
             return null;
         }
+        // Only sections handed out are read, so only they can have unread fields to warn about.
+        _sections.AddRange(sections);
         return sections;
     }
 
-    /// <summary>true/false (also yes/no); anything else is reported.</summary>
-    public bool? Flag(string field)
+    /// <summary>true/false (also yes/no); anything else is reported, and so is a required field that is absent or empty.</summary>
+    public bool? Flag(string field, bool required = false)
     {
-        var text = Text(field);
+        var text = Text(field, required);
         if (text is null) return null;
         switch (text.ToLowerInvariant())
         {
@@ -100,6 +101,15 @@ public sealed class FrontMatter
     }
 
     public string? Text(string field, bool required = false, int maxLength = 500)
+    {
+        // Read once: a type reads a link (a lesson's quiz) for its metadata and again for its reference.
+        if (_texts.TryGetValue(field, out var cached)) return cached;
+        var text = ReadText(field, required, maxLength);
+        _texts[field] = text;
+        return text;
+    }
+
+    private string? ReadText(string field, bool required, int maxLength)
     {
         if (!Present(field, required, out var f)) return null;
         if (f.Value is not YamlScalarNode scalar)
