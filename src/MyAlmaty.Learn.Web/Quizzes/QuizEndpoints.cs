@@ -64,11 +64,11 @@ public static class QuizEndpoints
     }
 
     private static async Task<IResult> RenderAttemptAsync(HttpContext http, SitePages pages, QuizViews views, QuizAttempts attempts,
-        PublishedItem quiz, QuizAttempt attempt, IReadOnlyList<string> errors, IReadOnlyList<int>? unanswered, int status)
+        PublishedItem quiz, QuizAttempt attempt, IReadOnlyList<string> errors, IReadOnlyList<int>? unanswered, int status, bool askToConfirm = false)
     {
         var metadata = await attempts.QuizOfAsync(attempt);
         if (metadata is null) return await SiteEndpoints.NotFound(http, quiz.Culture, pages);
-        var model = views.Attempt(quiz, metadata, attempt, attempts.IsExpired(attempt), attempt.ReadState(), errors, unanswered);
+        var model = views.Attempt(quiz, metadata, attempt, attempts.IsExpired(attempt), attempt.ReadState(), errors, unanswered, askToConfirm);
         http.Response.Headers.CacheControl = "no-store";
         return await pages.Render(http, "quiz-attempt", pages.ForItem(http, quiz, "courses"), model, status, forms: true);
     }
@@ -115,7 +115,7 @@ public static class QuizEndpoints
             case SubmissionOutcome.Saved:
                 return Results.Redirect(QuizRoutes.AttemptUrl(quiz, attempt.Id));
             case SubmissionOutcome.Unanswered:
-                return await RenderAttemptAsync(http, pages, views, attempts, quiz, attempt, [message!], result.Unanswered, StatusCodes.Status200OK);
+                return await RenderAttemptAsync(http, pages, views, attempts, quiz, attempt, [message!], result.Unanswered, StatusCodes.Status200OK, askToConfirm: action.Finish);
             default:
                 // Refused, replayed, stale or late: nothing was recorded; show the attempt as it stands, with the reason.
                 var status = result.Outcome == SubmissionOutcome.Refused ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;

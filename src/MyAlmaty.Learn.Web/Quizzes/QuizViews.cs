@@ -64,7 +64,7 @@ public sealed class QuizViews(ContentRenderer renderer, CourseCatalog courses, A
     }
 
     public AttemptView Attempt(PublishedItem quiz, QuizMetadata metadata, QuizAttempt attempt, bool expired, AttemptState state,
-        IReadOnlyList<string> errors, IReadOnlyList<int>? unanswered)
+        IReadOnlyList<string> errors, IReadOnlyList<int>? unanswered, bool askToConfirm = false)
     {
         var paper = QuizPaper.For(metadata, attempt.Seed);
         var (lessons, finalOf) = Owners(quiz);
@@ -79,7 +79,7 @@ public sealed class QuizViews(ContentRenderer renderer, CourseCatalog courses, A
             attempt.DeadlineUtc is { } d ? clock.FormatDateTime(d, quiz.Culture) : null,
             paper.Questions.Select(q => Question(q, state.Of(q.Question.Id), metadata, unanswered?.Contains(q.Number) == true)).ToList(),
             errors,
-            unanswered is { Count: > 0 },
+            askToConfirm,
             attempt.Score.ToString("0.##", Cultures.Get(quiz.Culture)),
             attempt.MaxScore,
             attempt.Percent,

@@ -123,8 +123,16 @@ public sealed class QuizAttempts(LearnDbContext db, TimeProvider clock, Publishe
         {
             if (attempt.Mode != QuizMode.Each || !open.Contains(number)) return new Submission(SubmissionOutcome.Refused, SubmissionMessages.NotCheckable);
             var question = paper.ByNumber(number)!.Question;
-            state.Questions[question.Id] = Check(question, state.Of(question.Id), quiz.Tries);
-            outcome = new Submission(SubmissionOutcome.Checked);
+            if (state.Of(question.Id).Answer is not { IsComplete: true })
+            {
+                // Checking an empty answer would only use up a try: keep the drafts and ask for an answer.
+                outcome = new Submission(SubmissionOutcome.Unanswered, SubmissionMessages.CheckUnanswered, [number], [number]);
+            }
+            else
+            {
+                state.Questions[question.Id] = Check(question, state.Of(question.Id), quiz.Tries);
+                outcome = new Submission(SubmissionOutcome.Checked);
+            }
         }
         else if (!action.Finish)
         {

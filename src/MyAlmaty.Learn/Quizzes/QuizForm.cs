@@ -14,6 +14,7 @@ public static class SubmissionMessages
     public const string Stale = "This page is out of date: the attempt was changed in another tab or window. Reload it to see where you are.";
     public const string TimeUp = "The time for this attempt ran out at {0}; answers sent later are not accepted. Start a new attempt.";
     public const string NotCheckable = "This question cannot be checked now: it is already answered or the quiz has no checking of single questions.";
+    public const string CheckUnanswered = "Question {0} has no answer yet: answer it, then check it.";
     public const string Unanswered = "Not answered yet: questions {0}. Answer them, or finish the quiz as it is.";
 }
 

@@ -274,6 +274,26 @@ public sealed class QuizHttpTests(SiteFixture fixture)
     }
 
     [Fact]
+    public async Task Checking_a_question_with_no_answer_asks_for_one_and_uses_no_try()
+    {
+        using var learner = Site.NewClient();
+        var attempt = await QuizTaker.StartAsync(learner, "/ru/quizzes/informal-communities");
+        var (_, page) = await Html.GetAsync(learner, attempt);
+        var empty = page.QuerySelectorAll("form.quiz-form input[type=hidden]").Select(i => (i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .Concat(page.QuerySelectorAll("form.quiz-form select, form.quiz-form input[type=text]").Select(i => (i.GetAttribute("name")!, "")));
+
+        var response = await PostAsync(learner, attempt, empty.Append(("check", "1")));
+        var form = Html.Parse(await response.Content.ReadAsStringAsync());
+        var state = (await AttemptAsync(attempt)).ReadState();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("На вопрос 1 ещё нет ответа", ErrorsOf(form));
+        Assert.NotNull(form.QuerySelector("#q1.question-unanswered"));
+        Assert.Null(form.QuerySelector("button[name=finish][value=confirm]"));
+        Assert.All(state.Questions.Values, q => Assert.Equal(0, q.Tries));
+    }
+
+    [Fact]
     public async Task Finishing_with_questions_unanswered_asks_first_and_keeps_the_answers_given()
     {
         using var learner = Site.NewClient();
