@@ -103,7 +103,9 @@ public sealed partial class LearnerJourneyTests(BrowserSite site, ITestOutputHel
         Assert.Equal(0, await page.Locator("main .keep-box").CountAsync());
 
         // 3. The two lessons read before signing up count: on the dashboard and on the course page.
-        var percent = 200 / lessons.Count;
+        // The course's steps are its lessons and its final quiz.
+        var steps = lessons.Count + 1;
+        var percent = 200 / steps;
         var inProgress = page.Locator("section[aria-labelledby='my-in-progress'] .progress-card")
             .Filter(new LocatorFilterOptions { Has = page.Locator($"a[href='{courseUrl}']") });
         Assert.True(await inProgress.CountAsync() == 1, $"«{title}» is not among the courses in progress on the dashboard");
@@ -115,7 +117,7 @@ public sealed partial class LearnerJourneyTests(BrowserSite site, ITestOutputHel
 
         await FollowAsync(page, inProgress.Locator($"a[href='{courseUrl}']"));
         Assert.Equal(title, await H1Async(page));
-        Assert.Equal(T(culture, "Lessons done: {0} of {1} ({2}%)", 2, lessons.Count, percent), Normalize(await page.Locator("#course-progress").InnerTextAsync()));
+        Assert.Equal(Normalize(T(culture, "Done: {0} of {1} (lessons and the final quiz), {2}%", 2, steps, percent)), Normalize(await page.Locator("#course-progress").InnerTextAsync()));
         var marks = await DoneMarksAsync(page, lessons);
         Assert.Equal(Enumerable.Range(0, lessons.Count).Select(i => i < 2), marks);
         await Screenshot(page, "course-two-done");
@@ -130,6 +132,20 @@ public sealed partial class LearnerJourneyTests(BrowserSite site, ITestOutputHel
             await MarkReadAsync(page, lessons[i], i + 1 < lessons.Count ? lessons[i + 1] : lessons[i]);
         }
         Assert.True(await page.Locator("main p.lesson-state.done-mark").IsVisibleAsync(), "The last lesson, marked read, does not say it is done");
+        Assert.Equal(0, await page.Locator("main .complete-box").CountAsync());
+
+        // The final quiz, offered on the last lesson, completes the course.
+        await FollowAsync(page, page.Locator("main .quiz-box a.button").Last);
+        var finalQuiz = site.Catalog.BySlug(culture, Content.Types.ContentTypeNames.Quiz, SlugOf(PathOf(page)))!;
+        Assert.Equal(course.FinalQuiz?.TranslationKey, finalQuiz.TranslationKey);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = T(culture, "Start the quiz") }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/attempts/", StringComparison.Ordinal));
+        await QuizAnswers.FillAsync(page, finalQuiz.MetadataAs<Quizzes.QuizMetadata>(), right: true);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = T(culture, "Submit my answers") }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.Equal(Normalize(T(culture, "Passed: {0}%", 100)), Normalize(await page.Locator("#result h2").InnerTextAsync()));
+        await Screenshot(page, "final-quiz-passed");
+        await BrowserSite.OpenAsync(page, lessons[^1]);
         var completeBox = page.Locator("main .complete-box");
         Assert.True(await completeBox.IsVisibleAsync(), "The last lesson of a finished course shows no «You have finished the course!» box");
         // A link sign-up gave no name, and the certificate never prints the email: the box asks for a name.
