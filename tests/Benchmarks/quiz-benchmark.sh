@@ -50,7 +50,7 @@ curl -s -c "$JAR" -b "$JAR" -o "$TMP/intro.html" "$QUIZ"
 TOKEN=$(grep -o 'name="__af" value="[^"]*"' "$TMP/intro.html" | head -1 | sed 's/.*value="//; s/"$//')
 ATTEMPT=$(curl -s -c "$JAR" -b "$JAR" -o /dev/null -w '%{redirect_url}' --data-urlencode "__af=$TOKEN" "$QUIZ/attempts")
 [ -n "$ATTEMPT" ] || die "could not start an attempt"
-COOKIE=$(awk '!/^#/ && NF >= 7 { printf "%s=%s; ", $6, $7 }' "$JAR")
+COOKIE=$(sed 's/^#HttpOnly_//' "$JAR" | awk '!/^#/ && NF >= 7 { printf "%s=%s; ", $6, $7 }')
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$ATTEMPT")" = 200 ] || die "the attempt page does not answer 200"
 
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
