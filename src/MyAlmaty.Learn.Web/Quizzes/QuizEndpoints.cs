@@ -33,6 +33,14 @@ public static class QuizEndpoints
     private static PublishedItem? Quiz(PublishedContent published, string culture, string slug) =>
         published.Current.BySlug(culture, ContentTypeNames.Quiz, slug);
 
+    /// <summary>The quiz and the attempt at it, when the attempt is the requesting learner's own.</summary>
+    private static async Task<(PublishedItem Quiz, string Learner, QuizAttempt Attempt)?> FindAttemptAsync(HttpContext http, PublishedContent published,
+        QuizAttempts attempts, string culture, string slug, string id) =>
+        Quiz(published, culture, slug) is { } quiz && LearnerIdentity.Current(http) is { } learner
+            && await attempts.FindAsync(id, learner) is { } attempt && attempt.QuizKey == quiz.TranslationKey
+            ? (quiz, learner, attempt)
+            : null;
+
     private static async Task<IResult> IntroAsync(HttpContext http, string culture, string slug, SitePages pages, PublishedContent published,
         QuizViews views, QuizAttempts attempts)
     {
@@ -55,11 +63,7 @@ public static class QuizEndpoints
     private static async Task<IResult> AttemptAsync(HttpContext http, string culture, string slug, string id, SitePages pages, PublishedContent published,
         QuizViews views, QuizAttempts attempts)
     {
-        if (Quiz(published, culture, slug) is not { } quiz || LearnerIdentity.Current(http) is not { } learner
-            || await attempts.FindAsync(id, learner) is not { } attempt || attempt.QuizKey != quiz.TranslationKey)
-        {
-            return await SiteEndpoints.NotFound(http, culture, pages);
-        }
+        if (await FindAttemptAsync(http, published, attempts, culture, slug, id) is not var (quiz, _, attempt)) return await SiteEndpoints.NotFound(http, culture, pages);
         return await RenderAttemptAsync(http, pages, views, attempts, quiz, attempt, [], null, StatusCodes.Status200OK);
     }
 
@@ -77,11 +81,7 @@ public static class QuizEndpoints
         QuizViews views, QuizAttempts attempts, QuizProgress quizProgress, LearnerSession session, UserManager<LearnUser> users,
         IAntiforgery antiforgery, UiStrings strings)
     {
-        if (Quiz(published, culture, slug) is not { } quiz || LearnerIdentity.Current(http) is not { } learner
-            || await attempts.FindAsync(id, learner) is not { } attempt || attempt.QuizKey != quiz.TranslationKey)
-        {
-            return await SiteEndpoints.NotFound(http, culture, pages);
-        }
+        if (await FindAttemptAsync(http, published, attempts, culture, slug, id) is not var (quiz, learner, attempt)) return await SiteEndpoints.NotFound(http, culture, pages);
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
         var form = await http.Request.ReadFormAsync();
         var antiforgeryField = antiforgery.GetAndStoreTokens(http).FormFieldName;
