@@ -30,7 +30,6 @@ public static class AccountServices
         services.AddMemoryCache();
         services.AddSingleton<SignInAttempts>();
         services.AddScoped<LearnerSession>();
-        services.AddSingleton<Quizzes.QuizViews>();
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(AccountEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(

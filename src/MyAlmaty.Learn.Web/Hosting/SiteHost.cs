@@ -52,6 +52,7 @@ public static class SiteHost
         services.AddTheme(themeDirectory, watch: builder.Environment.IsDevelopment());
         services.AddSingleton<SitePages>();
         services.AddSingleton<ContentViews>();
+        services.AddSingleton<QuizViews>();
         services.AddSingleton<SiteInitializer>();
         services.AddSingleton<ImportReportWriter>();
         services.AddSitePageCache(site.CachePages);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using MyAlmaty.Learn.Content.Published;
 using MyAlmaty.Learn.Content.Types;
 using MyAlmaty.Learn.Localization;
@@ -79,12 +80,12 @@ public static class QuizEndpoints
 
     private static async Task<IResult> SubmitAsync(HttpContext http, string culture, string slug, string id, SitePages pages, PublishedContent published,
         QuizViews views, QuizAttempts attempts, QuizProgress quizProgress, LearnerSession session, UserManager<LearnUser> users,
-        IAntiforgery antiforgery, UiStrings strings)
+        IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, UiStrings strings, AlmatyClock clock)
     {
         if (await FindAttemptAsync(http, published, attempts, culture, slug, id) is not var (quiz, learner, attempt)) return await SiteEndpoints.NotFound(http, culture, pages);
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
         var form = await http.Request.ReadFormAsync();
-        var antiforgeryField = antiforgery.GetAndStoreTokens(http).FormFieldName;
+        var antiforgeryField = antiforgeryOptions.Value.FormFieldName;
         var fields = form.Where(f => f.Key != antiforgeryField)
             .ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal);
 
@@ -104,7 +105,7 @@ public static class QuizEndpoints
             };
 
         var result = await attempts.SubmitAsync(attempt, metadata, step, action, fields, ControlFields);
-        var message = result.Message is null ? null : strings.Get(culture, result.Message, Localize(result.Arguments, culture));
+        var message = result.Message is null ? null : strings.Get(culture, result.Message, (result.Arguments ?? []).Select(a => a is DateTime utc ? clock.FormatDateTime(utc, culture) : a).ToArray());
         switch (result.Outcome)
         {
             case SubmissionOutcome.Finished:
@@ -122,9 +123,6 @@ public static class QuizEndpoints
                 var current = await attempts.FindAsync(id, learner) ?? attempt;
                 return await RenderAttemptAsync(http, pages, views, attempts, quiz, current, [message!], null, status);
         }
-
-        object?[] Localize(object?[]? arguments, string c) =>
-            (arguments ?? []).Select(a => a is DateTime utc ? http.RequestServices.GetRequiredService<AlmatyClock>().FormatDateTime(utc, c) : a).ToArray();
     }
 
     /// <summary>Passing completes the quiz's lessons, or the course step of a final quiz; a signed-in learner may earn a certificate.</summary>

@@ -169,11 +169,20 @@ public sealed class QuizAttempts(LearnDbContext db, TimeProvider clock, Publishe
     /// <summary>Grades one try; right locks it, wrong locks it once the tries are used up.</summary>
     internal static QuestionState Check(QuizQuestion question, QuestionState current, int triesAllowed)
     {
+        var (mark, locked) = Grade(question, current);
+        return mark.Right || locked.Tries >= triesAllowed ? locked : current with { Tries = locked.Tries, TryAgain = true };
+    }
+
+    /// <summary>
+    /// Grades the current answer as one more try and locks the question with its mark; each earlier
+    /// try costs <see cref="RetryPenalty"/>. In mode whole nothing is checked before the end, so there
+    /// is no earlier try and no penalty.
+    /// </summary>
+    private static (Mark Mark, QuestionState Locked) Grade(QuizQuestion question, QuestionState current)
+    {
         var mark = QuizGrader.Grade(question, current.Answer);
-        var tries = current.Tries + 1;
-        var score = Math.Max(0, mark.Score - RetryPenalty * (tries - 1));
-        if (mark.Right || tries >= triesAllowed) return current with { Tries = tries, Locked = true, Score = score, Right = mark.Right, TryAgain = false };
-        return current with { Tries = tries, TryAgain = true };
+        var score = Math.Max(0, mark.Score - RetryPenalty * current.Tries);
+        return (mark, current with { Tries = current.Tries + 1, Locked = true, Score = score, Right = mark.Right, TryAgain = false });
     }
 
     private static void Finish(QuizAttempt attempt, QuizMetadata quiz, QuizPaper paper, AttemptState state, DateTime now)
@@ -181,17 +190,7 @@ public sealed class QuizAttempts(LearnDbContext db, TimeProvider clock, Publishe
         foreach (var q in paper.Questions)
         {
             var current = state.Of(q.Question.Id);
-            if (current.Locked) continue;
-            var mark = QuizGrader.Grade(q.Question, current.Answer);
-            var penalty = attempt.Mode == QuizMode.Each ? RetryPenalty * current.Tries : 0;
-            state.Questions[q.Question.Id] = current with
-            {
-                Tries = current.Tries + 1,
-                Locked = true,
-                Score = Math.Max(0, mark.Score - penalty),
-                Right = mark.Right,
-                TryAgain = false,
-            };
+            if (!current.Locked) state.Questions[q.Question.Id] = Grade(q.Question, current).Locked;
         }
         attempt.Score = Math.Round(paper.Questions.Sum(q => state.Of(q.Question.Id).Score), 4);
         attempt.MaxScore = paper.Questions.Count;

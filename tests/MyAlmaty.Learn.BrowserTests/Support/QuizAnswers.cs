@@ -1,4 +1,5 @@
 using MyAlmaty.Learn.Quizzes;
+using MyAlmaty.Learn.Tests.Support;
 
 namespace MyAlmaty.Learn.BrowserTests.Support;
 
@@ -26,31 +27,28 @@ public static class QuizAnswers
         switch (q.Kind)
         {
             case QuestionKind.Single or QuestionKind.Multiple:
-                foreach (var option in q.Options)
+                foreach (var option in q.Options.Where(o => IntendedAnswer.Picks(q, o, right)))
                 {
-                    var pick = right ? option.Correct : !option.Correct && (q.Kind == QuestionKind.Multiple || option == q.Options.First(o => !o.Correct));
-                    if (pick) await fieldset.GetByLabel(option.Text, new LocatorGetByLabelOptions { Exact = true }).CheckAsync();
+                    await fieldset.GetByLabel(option.Text, new LocatorGetByLabelOptions { Exact = true }).CheckAsync();
                 }
                 break;
             case QuestionKind.TrueFalse:
-                // Shown as «true» then «false».
-                var choice = (q.Answer == true) == right ? 0 : 1;
-                await fieldset.Locator("input[type=radio]").Nth(choice).CheckAsync();
+                await fieldset.Locator("input[type=radio]").Nth(IntendedAnswer.TrueFalseIndex(q, right)).CheckAsync();
                 break;
             case QuestionKind.Text:
-                await fieldset.Locator("input[type=text]").FillAsync(right ? q.Answers[0] : "не знаю");
+                await fieldset.Locator("input[type=text]").FillAsync(IntendedAnswer.Text(q, right));
                 break;
             case QuestionKind.Order:
                 for (var i = 0; i < q.Items.Count; i++)
                 {
-                    var place = right ? i + 1 : q.Items.Count - i;
-                    await fieldset.GetByLabel(q.Items[i], new LocatorGetByLabelOptions { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = place.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                    var place = IntendedAnswer.Place(q, i, right).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await fieldset.GetByLabel(q.Items[i], new LocatorGetByLabelOptions { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = place });
                 }
                 break;
             case QuestionKind.Match:
                 for (var i = 0; i < q.Left.Count; i++)
                 {
-                    var wanted = q.Right[right ? i : (i + 1) % q.Right.Count];
+                    var wanted = IntendedAnswer.Definition(q, i, right);
                     await fieldset.GetByLabel(q.Left[i], new LocatorGetByLabelOptions { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = wanted });
                 }
                 break;

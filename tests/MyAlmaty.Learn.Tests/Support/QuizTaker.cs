@@ -53,33 +53,28 @@ public static class QuizTaker
                 foreach (var input in fieldset.QuerySelectorAll("input"))
                 {
                     var option = q.Options.Single(o => o.Text == LabelOf(fieldset, input));
-                    var pick = right ? option.Correct : !option.Correct && (q.Kind == QuestionKind.Multiple || option == q.Options.First(o => !o.Correct));
-                    if (pick) yield return (input.GetAttribute("name")!, input.GetAttribute("value")!);
+                    if (IntendedAnswer.Picks(q, option, right)) yield return (input.GetAttribute("name")!, input.GetAttribute("value")!);
                 }
                 break;
             case QuestionKind.TrueFalse:
-                // Shown as «true» then «false».
-                var inputs = fieldset.QuerySelectorAll("input").ToList();
-                var chosen = (q.Answer == true) == right ? inputs[0] : inputs[1];
+                var chosen = fieldset.QuerySelectorAll("input")[IntendedAnswer.TrueFalseIndex(q, right)];
                 yield return (chosen.GetAttribute("name")!, chosen.GetAttribute("value")!);
                 break;
             case QuestionKind.Text:
                 var box = fieldset.QuerySelector("input[type=text]")!;
-                yield return (box.GetAttribute("name")!, right ? q.Answers[0] : "совсем не то");
+                yield return (box.GetAttribute("name")!, IntendedAnswer.Text(q, right));
                 break;
             case QuestionKind.Order:
                 foreach (var select in fieldset.QuerySelectorAll("select"))
                 {
-                    var index = q.Items.ToList().IndexOf(LabelOf(fieldset, select));
-                    var place = right ? index + 1 : q.Items.Count - index;
+                    var place = IntendedAnswer.Place(q, q.Items.ToList().IndexOf(LabelOf(fieldset, select)), right);
                     yield return (select.GetAttribute("name")!, place.ToString(CultureInfo.InvariantCulture));
                 }
                 break;
             case QuestionKind.Match:
                 foreach (var select in fieldset.QuerySelectorAll("select"))
                 {
-                    var index = q.Left.ToList().IndexOf(LabelOf(fieldset, select));
-                    var wanted = q.Right[right ? index : (index + 1) % q.Right.Count];
+                    var wanted = IntendedAnswer.Definition(q, q.Left.ToList().IndexOf(LabelOf(fieldset, select)), right);
                     var option = select.QuerySelectorAll("option").Single(o => o.TextContent.Trim() == wanted);
                     yield return (select.GetAttribute("name")!, option.GetAttribute("value")!);
                 }
