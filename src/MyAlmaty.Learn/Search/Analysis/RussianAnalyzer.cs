@@ -1,0 +1,41 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.CharFilters;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Ru;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Util;
+
+namespace MyAlmaty.Learn.Search.Analysis;
+
+/// <summary>
+/// Russian: «ё» read as «е» before anything else (people rarely type it), lower case, stop words,
+/// and the light stemmer, which keeps «инициатив» with «инициатива» where Snowball does not.
+/// </summary>
+public sealed class RussianSearchAnalyzer : Analyzer
+{
+    private static readonly NormalizeCharMap Yo = BuildYo();
+
+    private static readonly CharArraySet StopWords = new(
+        SearchAnalyzers.Version,
+        RussianAnalyzer.DefaultStopSet.Select(w => w.ToString()!.Replace('ё', 'е')).ToList(),
+        ignoreCase: false);
+
+    private static NormalizeCharMap BuildYo()
+    {
+        var builder = new NormalizeCharMap.Builder();
+        builder.Add("ё", "е");
+        builder.Add("Ё", "Е");
+        return builder.Build();
+    }
+
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Yo, reader);
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(SearchAnalyzers.Version, reader);
+        TokenStream result = new LowerCaseFilter(SearchAnalyzers.Version, source);
+        result = new StopFilter(SearchAnalyzers.Version, result, StopWords);
+        result = new RussianLightStemFilter(result);
+        return new TokenStreamComponents(source, result);
+    }
+}

@@ -1,0 +1,36 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace MyAlmaty.Learn.Search.Analysis;
+
+/// <summary>The analyzer of each culture's index, for indexing and for queries.</summary>
+public static class SearchAnalyzers
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>
+    /// Changes whenever analysis changes what is stored in an index; an index made with another
+    /// value is rebuilt at start.
+    /// </summary>
+    public const string Schema = "1";
+
+    /// <summary>A new analyzer (they hold per-thread state and are disposed with their owner).</summary>
+    public static Analyzer Create(string culture, bool forQuery) => culture switch
+    {
+        "kk" => new KazakhAnalyzer(forQuery),
+        _ => new RussianSearchAnalyzer(),
+    };
+
+    /// <summary>The terms <paramref name="text"/> is indexed under, in order (variants at one position included).</summary>
+    public static IReadOnlyList<string> Terms(Analyzer analyzer, string text)
+    {
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream("body", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken()) terms.Add(term.ToString());
+        stream.End();
+        return terms;
+    }
+}
