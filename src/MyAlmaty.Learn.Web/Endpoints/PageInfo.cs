@@ -26,6 +26,12 @@ public sealed record PageInfo
     /// <summary>The signed-in person, or null.</summary>
     public UserView? User { get; init; }
 
+    /// <summary>Kazakh pages: the reader reads them in the Latin alphabet.</summary>
+    public bool Latin { get; init; }
+
+    /// <summary>Kazakh pages: where the link to the other alphabet goes (it comes back to this page).</summary>
+    public string? ScriptUrl { get; init; }
+
     /// <summary>The hidden field every form carries; only made for pages with forms, since it sets a cookie.</summary>
     public AntiforgeryView? Antiforgery { get; init; }
 }

@@ -6,6 +6,7 @@ using MyAlmaty.Learn.Courses.Progress;
 using MyAlmaty.Learn.Web.Learners;
 using MyAlmaty.Learn.Localization;
 using MyAlmaty.Learn.Web.Hosting;
+using MyAlmaty.Learn.Web.Themes;
 
 namespace MyAlmaty.Learn.Web.Endpoints;
 
@@ -20,6 +21,14 @@ public static class SiteEndpoints
         {
             http.Response.Headers.Vary = "Accept-Language";
             return Results.Redirect($"/{Cultures.FromAcceptLanguage(http.Request.Headers.AcceptLanguage)}/");
+        });
+
+        // Kazakh pages in the Latin or the Cyrillic alphabet: remembered, then back to the page.
+        app.MapGet("/kk/script/{script:regex(^(latn|cyrl)$)}", (HttpContext http, string script, string? @return) =>
+        {
+            LatinScript.Choose(http, script);
+            var local = @return is { Length: > 1 } r && r.StartsWith("/kk/", StringComparison.Ordinal) && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/kk/";
+            return Results.Redirect(local);
         });
 
         var site = app.MapGroup(CulturePattern).CacheOutput(SiteCaching.PagePolicy);

@@ -24,15 +24,22 @@ public sealed class SitePages(ThemeRenderer theme, PublishedContent published, C
             var tokens = antiforgery.GetAndStoreTokens(http);
             token = new AntiforgeryView(tokens.FormFieldName, tokens.RequestToken!);
         }
+        var latin = LatinScript.IsChosen(http, page.Culture);
         var values = new Dictionary<string, object?>
         {
-            ["page"] = page with { Notice = notice, User = user, Antiforgery = token },
+            ["page"] = page with { Notice = notice, User = user, Antiforgery = token, Latin = latin, ScriptUrl = ScriptUrl(http, page.Culture, latin) },
             ["model"] = model,
             ["path"] = http.Request.Path.Value,
         };
         var html = await theme.RenderAsync(view, page.Culture, values);
+        if (latin) html = LatinScript.Transliterate(html);
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
+
+    private static string? ScriptUrl(HttpContext http, string culture, bool latin) =>
+        culture == Localization.Cultures.Kazakh
+            ? $"/{culture}/script/{(latin ? LatinScript.Cyrillic : LatinScript.Latin)}?return={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}"
+            : null;
 
     /// <summary>Page info for a content item: alternates for each existing translation, and the switcher target.</summary>
     public PageInfo ForItem(HttpContext http, PublishedItem item, string section, string? description = null)

@@ -22,7 +22,8 @@ public static class SiteCaching
                 return;
             }
             // A reader with an account or progress sees their own state on the page.
-            b.With(c => !Personal(c.HttpContext.Request)).Tag(ContentTag).SetVaryByQuery("notice").SetVaryByHost(true).Expire(TimeSpan.FromHours(1));
+            b.With(c => !Personal(c.HttpContext.Request)).Tag(ContentTag).SetVaryByQuery("notice").SetVaryByHost(true)
+                .VaryByValue(c => new KeyValuePair<string, string>("script", c.Request.Cookies[Themes.LatinScript.Cookie] ?? "")).Expire(TimeSpan.FromHours(1));
         }));
         services.AddHostedService<EvictPagesOnPublish>();
         return services;

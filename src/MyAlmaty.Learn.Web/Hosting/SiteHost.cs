@@ -5,6 +5,7 @@ using Microsoft.Extensions.FileProviders;
 using MyAlmaty.Learn.Content;
 using MyAlmaty.Learn.Courses;
 using MyAlmaty.Learn.Quizzes;
+using MyAlmaty.Learn.Search;
 using MyAlmaty.Learn.Data;
 using MyAlmaty.Learn.Localization;
 using MyAlmaty.Learn.Mail;
@@ -15,6 +16,7 @@ using MyAlmaty.Learn.Web.Learners;
 using MyAlmaty.Learn.Web.Themes;
 
 using MyAlmaty.Learn.Web.Quizzes;
+using MyAlmaty.Learn.Web.Search;
 
 namespace MyAlmaty.Learn.Web.Hosting;
 
@@ -34,6 +36,12 @@ public static class SiteHost
         var paths = SitePaths.Resolve(site);
         Directory.CreateDirectory(paths.Data);
 
+        // A pasted page of text in the search box is answered with a message, not refused by the server.
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestLineSize = 128 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 160 * 1024;
+        });
         var services = builder.Services;
         services.AddSingleton(site);
         services.AddSingleton(paths);
@@ -43,6 +51,7 @@ public static class SiteHost
         services.AddContentFeature();
         services.AddCoursesFeature();
         services.AddQuizzesFeature();
+        services.AddSearchFeature(builder.Configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions(), paths.Data);
         services.AddUsersFeature();
         services.AddAccountProtection(site);
         services.AddMailFeature(builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions(), paths.Data);
@@ -53,6 +62,7 @@ public static class SiteHost
         services.AddSingleton<SitePages>();
         services.AddSingleton<ContentViews>();
         services.AddSingleton<QuizViews>();
+        services.AddSingleton<SearchViews>();
         services.AddSingleton<SiteInitializer>();
         services.AddSingleton<ImportReportWriter>();
         services.AddSitePageCache(site.CachePages);
@@ -81,6 +91,7 @@ public static class SiteHost
         app.MapProfilePages();
         app.MapLearningPages();
         app.MapQuizPages();
+        app.MapSearchPages();
         app.MapFallback((HttpContext http, SitePages pages) =>
         {
             var first = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();

@@ -21,6 +21,7 @@ public static class ContentFeature
         services.AddSingleton<ContentReferenceChecker>();
         services.AddScoped<ContentVersionWriter>();
         services.AddScoped<ContentImporter>();
+        services.AddScoped<ContentPublishing>();
         services.AddSingleton<PublishedContent>();
         services.AddSingleton<IContentRouteProvider, CoreContentRoutes>();
         services.AddSingleton<ContentUrls>();

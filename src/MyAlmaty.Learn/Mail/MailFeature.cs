@@ -21,8 +21,8 @@ public static class MailFeature
         services.AddSingleton<IMailOutbox>(sp => sp.GetRequiredService<MailOutbox>());
         services.AddSingleton<MimeMessageFactory>();
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<OutboxWakeUpInterceptor>();
-        services.ConfigureDbContext<LearnDbContext>((sp, db) => db.AddInterceptors(sp.GetRequiredService<OutboxWakeUpInterceptor>()));
+        services.AddSingleton(sp => new NewRowsInterceptor<OutboxMessage>(sp.GetRequiredService<OutboxSignal>()));
+        services.ConfigureDbContext<LearnDbContext>((sp, db) => db.AddInterceptors(sp.GetRequiredService<NewRowsInterceptor<OutboxMessage>>()));
         services.AddSingleton(sp => new OutboxSender(
             sp.GetRequiredService<IServiceScopeFactory>(), transports, sp.GetRequiredService<MimeMessageFactory>(),
             sp.GetRequiredService<OutboxSignal>(), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxSender>>()));

@@ -1,3 +1,5 @@
+using MyAlmaty.Learn.Data;
+
 namespace MyAlmaty.Learn.Mail;
 
 /// <summary>
@@ -44,3 +46,6 @@ public sealed class OutboxMessage
     /// <summary>Until when the claim holds; after it another sender may take the message.</summary>
     public DateTime? ClaimedUntilUtc { get; set; }
 }
+
+/// <summary>Wakes this process's sender when a message was enqueued here.</summary>
+internal sealed class OutboxSignal : WakeUpSignal;

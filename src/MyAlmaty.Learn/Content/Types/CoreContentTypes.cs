@@ -17,6 +17,8 @@ public sealed record GlossaryTermMetadata : ContentMetadata
 {
     public string Definition { get; init; } = "";
     public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    public override IEnumerable<string> SearchableText() => [.. base.SearchableText(), Definition, .. Aliases];
 }
 
 public sealed class GlossaryTermType : ContentTypeDefinition<GlossaryTermMetadata>

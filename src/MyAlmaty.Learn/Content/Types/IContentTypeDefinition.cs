@@ -7,6 +7,9 @@ public abstract record ContentMetadata
 {
     /// <summary>One sentence for cards, search results and the meta description.</summary>
     public string? Summary { get; init; }
+
+    /// <summary>Text of the metadata a reader sees on the item's page, for search to find it by.</summary>
+    public virtual IEnumerable<string> SearchableText() => Summary is null ? [] : [Summary];
 }
 
 /// <summary>

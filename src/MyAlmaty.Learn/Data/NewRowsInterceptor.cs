@@ -3,26 +3,27 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace MyAlmaty.Learn.Mail;
+namespace MyAlmaty.Learn.Data;
 
 /// <summary>
-/// Notifies the sender once new outbox rows are committed, so mail leaves at once instead of at
-/// the next poll. Rows saved inside a caller's transaction wake it only when that transaction commits.
+/// Wakes a queue's worker once new rows of <typeparamref name="TRow"/> are committed, so they are
+/// handled at once instead of at the next poll. Rows saved inside a caller's transaction wake it
+/// only when that transaction commits.
 /// </summary>
-internal sealed class OutboxWakeUpInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class NewRowsInterceptor<TRow>(WakeUpSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor where TRow : class
 {
     private static readonly object Pending = new();
-    private readonly ConditionalWeakTable<DbContext, object> _contextsWithNewMail = new();
+    private readonly ConditionalWeakTable<DbContext, object> _contextsWithNewRows = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        NoteNewMail(eventData.Context);
+        NoteNewRows(eventData.Context);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        NoteNewMail(eventData.Context);
+        NoteNewRows(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
@@ -62,11 +63,11 @@ internal sealed class OutboxWakeUpInterceptor(OutboxSignal signal) : SaveChanges
         return Task.CompletedTask;
     }
 
-    private void NoteNewMail(DbContext? context)
+    private void NoteNewRows(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        if (context is not null && context.ChangeTracker.Entries<TRow>().Any(e => e.State == EntityState.Added))
         {
-            _contextsWithNewMail.AddOrUpdate(context, Pending);
+            _contextsWithNewRows.AddOrUpdate(context, Pending);
         }
     }
 
@@ -77,7 +78,7 @@ internal sealed class OutboxWakeUpInterceptor(OutboxSignal signal) : SaveChanges
 
     private void NotifyPending(DbContext? context)
     {
-        if (context is not null && _contextsWithNewMail.Remove(context)) signal.Notify();
+        if (context is not null && _contextsWithNewRows.Remove(context)) signal.Notify();
     }
 
     private void ForgetIfNoTransaction(DbContext? context)
@@ -87,6 +88,6 @@ internal sealed class OutboxWakeUpInterceptor(OutboxSignal signal) : SaveChanges
 
     private void Forget(DbContext? context)
     {
-        if (context is not null) _contextsWithNewMail.Remove(context);
+        if (context is not null) _contextsWithNewRows.Remove(context);
     }
 }

@@ -1,11 +1,14 @@
 using System.Threading.Channels;
 
-namespace MyAlmaty.Learn.Mail;
+namespace MyAlmaty.Learn.Data;
 
-/// <summary>Wakes this process's sender when a message was enqueued here; other nodes find it by polling.</summary>
-internal sealed class OutboxSignal
+/// <summary>
+/// Wakes a background worker of this process when work was queued here; other nodes find it by polling.
+/// Each queue has its own subclass, so that each worker gets its own signal.
+/// </summary>
+public abstract class WakeUpSignal
 {
-    // One pending wake-up is enough: the sender takes everything that is due when it wakes.
+    // One pending wake-up is enough: the worker takes everything that is due when it wakes.
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 

@@ -1,0 +1,68 @@
+using MyAlmaty.Learn.Localization;
+using MyAlmaty.Learn.Search.Querying;
+using MyAlmaty.Learn.Users;
+using MyAlmaty.Learn.Web.Endpoints;
+using MyAlmaty.Learn.Web.Themes;
+
+namespace MyAlmaty.Learn.Web.Search;
+
+/// <summary>
+/// The search page (works without scripts), the instant results it asks for as the reader types,
+/// and the editors' search, which also finds drafts and unpublished items.
+/// </summary>
+public static class SearchEndpoints
+{
+    /// <summary>Results in the instant list under the search box.</summary>
+    private const int InstantResults = 6;
+
+    public static IEndpointRouteBuilder MapSearchPages(this IEndpointRouteBuilder app)
+    {
+        var site = app.MapGroup(SiteEndpoints.CulturePattern);
+        site.MapGet("/search", (HttpContext http, string culture, SiteSearch search, SearchViews views, SitePages pages) =>
+            RenderAsync(http, culture, workspace: false, search, views, pages));
+        site.MapGet("/search.json", Instant);
+        site.MapGet("/editor/search", (HttpContext http, string culture, SiteSearch search, SearchViews views, SitePages pages) =>
+            IsEditor(http) ? RenderAsync(http, culture, workspace: true, search, views, pages) : Forbidden(http, culture, pages));
+        return app;
+    }
+
+    private static Task<IResult> RenderAsync(HttpContext http, string culture, bool workspace, SiteSearch search, SearchViews views, SitePages pages)
+    {
+        var query = SearchQuery.From(http.Request, culture, workspace);
+        var results = search.Search(query.ToRequest());
+        var section = workspace ? "editor" : "search";
+        return pages.Render(http, "search", SitePages.ForSection(http, culture, section), views.Page(query, results));
+    }
+
+    private static IResult Instant(HttpContext http, string culture, SiteSearch search, SearchViews views, UiStrings strings)
+    {
+        var query = SearchQuery.From(http.Request, culture, workspace: false) with { Page = 1 };
+        var results = search.Search(query.ToRequest(InstantResults, snippets: false));
+        var toLatin = LatinScript.IsChosen(http, culture);
+        string Show(string text) => toLatin ? KazakhLatin.ToLatin(text) : text;
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Json(new
+        {
+            query = results.Text,
+            total = results.Total,
+            notice = results.Notice.ToString(),
+            summary = Show(results.Total == 0
+                ? strings.Get(culture, "Nothing found")
+                : strings.Plural(culture, results.Total, "{0} result", "{0} results")),
+            all = query.Url(),
+            results = results.Hits.Select(h => views.Result(culture, h)).Select(r => new
+            {
+                title = Show(r.TitleHtml),
+                url = r.Url,
+                type = Show(r.TypeLabel),
+            }),
+        });
+    }
+
+    private static bool IsEditor(HttpContext http) => http.User.IsInRole(RoleNames.Administrator) || http.User.IsInRole(RoleNames.Editor);
+
+    private static Task<IResult> Forbidden(HttpContext http, string culture, SitePages pages) =>
+        http.User.Identity?.IsAuthenticated == true
+            ? SiteEndpoints.NotFound(http, culture, pages)
+            : Task.FromResult(Results.Redirect($"/{culture}/account/sign-in?returnPath={Uri.EscapeDataString(http.Request.Path)}"));
+}

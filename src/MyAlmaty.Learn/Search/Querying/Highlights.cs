@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using MyAlmaty.Learn.Search.Indexing;
+
+namespace MyAlmaty.Learn.Search.Querying;
+
+/// <summary>Titles and snippets with the matched words in &lt;mark&gt;, HTML-encoded.</summary>
+internal sealed partial class Highlights(IndexReader reader)
+{
+    private const int FragmentLength = 160;
+    private const int Fragments = 2;
+
+    public SearchHit Hit(Document document, Analyzer analyzer, Query query, bool snippet)
+    {
+        var title = document.Get(SearchFields.Title) ?? "";
+        var titleHtml = Highlight(query, analyzer, SearchFields.Title, title, whole: true) ?? MinimalHtmlEncoder.Encode(title);
+        var snippetHtml = "";
+        if (snippet)
+        {
+            var text = document.Get(SearchFields.Text) ?? "";
+            snippetHtml = Highlight(query, analyzer, SearchFields.Text, text, whole: false) ?? Opening(text);
+        }
+        return new SearchHit(
+            document.Get(SearchFields.Culture), document.Get(SearchFields.Type), document.Get(SearchFields.Key),
+            title, titleHtml, snippetHtml, Enum.Parse<SearchStatus>(document.Get(SearchFields.Status)));
+    }
+
+    /// <summary>The words marked in a hit, as typed in the text: what the reader probably meant.</summary>
+    public string? MarkedWords(SearchHit? hit)
+    {
+        if (hit is null) return null;
+        var words = Marked().Matches(hit.TitleHtml + " " + hit.SnippetHtml)
+            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value).ToLowerInvariant())
+            .Distinct()
+            .Take(SearchInput.MaximumWords)
+            .ToList();
+        return words.Count == 0 ? null : string.Join(' ', words);
+    }
+
+    private string? Highlight(Query query, Analyzer analyzer, string field, string text, bool whole)
+    {
+        if (text.Length == 0) return null;
+        var scorer = new QueryScorer(query, reader, field);
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), scorer)
+        {
+            TextFragmenter = whole ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, FragmentLength),
+        };
+        var stream = analyzer.GetTokenStream(field, text);
+        var fragments = highlighter.GetBestFragments(stream, text, whole ? 1 : Fragments);
+        var joined = string.Join(" … ", fragments.Select(f => f.Trim()).Where(f => f.Length > 0));
+        return joined.Length == 0 || !joined.Contains("<mark>", StringComparison.Ordinal) ? null : joined;
+    }
+
+    private static string Opening(string text)
+    {
+        var line = text.Split('\n', 2)[0];
+        return MinimalHtmlEncoder.Encode(line.Length <= FragmentLength * 2 ? line : line[..(FragmentLength * 2)] + "…");
+    }
+
+    [GeneratedRegex("<mark>(.*?)</mark>")]
+    private static partial Regex Marked();
+}

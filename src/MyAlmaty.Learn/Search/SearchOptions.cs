@@ -1,0 +1,19 @@
+namespace MyAlmaty.Learn.Search;
+
+/// <summary>Bound from the "Search" configuration section.</summary>
+public sealed class SearchOptions
+{
+    public const string Section = "Search";
+
+    /// <summary>The folder of the indexes, one subfolder per culture; relative to the data folder unless absolute.</summary>
+    public string IndexPath { get; set; } = "search";
+
+    /// <summary>How often the queue is checked for changes made by other nodes; changes made here wake the indexer at once.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often applied changes are committed to disk (they are searchable before that).</summary>
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long handled queue entries are kept for nodes that were away; a node away longer rebuilds.</summary>
+    public TimeSpan KeepTasks { get; set; } = TimeSpan.FromDays(7);
+}
