@@ -28,6 +28,7 @@ public static class SiteCommands
         import.SetAction((result, cancel) => ImportAsync([.. result.UnmatchedTokens], result.GetValue(language)!, cancel));
         root.Subcommands.Add(import);
         root.Subcommands.Add(UsersCommand());
+        root.Subcommands.Add(IndexCommand.Create());
         return root;
     }
 

@@ -12,11 +12,13 @@ public sealed class TestSite : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly TempFolder _data;
+    private readonly bool _ownsData;
 
-    private TestSite(WebApplication app, TempFolder data, Uri address)
+    private TestSite(WebApplication app, TempFolder data, Uri address, bool ownsData = true)
     {
         _app = app;
         _data = data;
+        _ownsData = ownsData;
         Address = address;
         Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address };
     }
@@ -32,9 +34,18 @@ public sealed class TestSite : IAsyncDisposable
     public HttpClient NewClient() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = Address };
 
-    public static async Task<TestSite> StartAsync(string? contentPath = null, string? themesPath = null, string environment = "Production", params string[] extraArgs)
+    public static Task<TestSite> StartAsync(string? contentPath = null, string? themesPath = null, string environment = "Production", params string[] extraArgs) =>
+        StartAsync(new TempFolder(), ownsData: true, contentPath, themesPath, environment, extraArgs);
+
+    /// <summary>A site on a data folder the caller keeps: to stop and start it again, or to run a second node beside it.</summary>
+    public static Task<TestSite> StartOnAsync(TempFolder data, params string[] extraArgs) =>
+        StartAsync(data, ownsData: false, null, null, "Production", extraArgs);
+
+    /// <summary>The data folder: the database file, the search indexes, the mail pickup folder.</summary>
+    public string DataPath => _data.Path;
+
+    private static async Task<TestSite> StartAsync(TempFolder data, bool ownsData, string? contentPath, string? themesPath, string environment, string[] extraArgs)
     {
-        var data = new TempFolder();
         string[] args =
         [
             $"--environment={environment}",
@@ -47,9 +58,9 @@ public sealed class TestSite : IAsyncDisposable
             .. extraArgs,
         ];
         var app = SiteHost.Build(SiteHost.CreateBuilder(args));
-        await app.Services.GetRequiredService<SiteInitializer>().StartAsync(import: true);
+        await app.Services.GetRequiredService<SiteInitializer>().StartAsync(app.Services.GetRequiredService<SiteOptions>().ImportOnStart);
         await app.StartAsync();
-        return new TestSite(app, data, new Uri(app.Urls.First()));
+        return new TestSite(app, data, new Uri(app.Urls.First()), ownsData);
     }
 
     public async ValueTask DisposeAsync()
@@ -57,6 +68,6 @@ public sealed class TestSite : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _data.Dispose();
+        if (_ownsData) _data.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
@@ -12,6 +13,17 @@ namespace MyAlmaty.Learn.Search.Analysis;
 public sealed class KazakhAnalyzer(bool forQuery) : Analyzer
 {
     private static readonly CharArraySet StopWords = KazakhStopWords.Create();
+
+    private static readonly NormalizeCharMap Dots = BuildDots();
+
+    private static NormalizeCharMap BuildDots()
+    {
+        var builder = new NormalizeCharMap.Builder();
+        SearchAnalyzers.SplitAtDots(builder);
+        return builder.Build();
+    }
+
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Dots, reader);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

@@ -23,6 +23,8 @@ public static class KazakhStopWords
         "бір", "әр", "әрбір", "барлық", "кейбір", "ешқандай", "кез", "бәрі",
         "екен", "еді", "емес", "деп", "деген", "болып", "бар", "жоқ", "тағы", "тек", "енді", "сонда", "мұнда",
         "қандай", "қалай", "неге", "қайда", "кім", "не", "нені", "өте", "ең",
+        // Words of a question: «бейресми қауымдастық деген не?» is about the community, not about asking.
+        "дегеніміз", "дегенді", "нелер", "неліктен", "қашан", "қанша",
     ];
 
     /// <summary>The words as the analyzer sees them: lower case, folded to Russian-keyboard letters.</summary>

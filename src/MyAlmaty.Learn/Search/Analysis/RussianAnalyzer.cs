@@ -15,9 +15,12 @@ public sealed class RussianSearchAnalyzer : Analyzer
 {
     private static readonly NormalizeCharMap Yo = BuildYo();
 
+    /// <summary>Words of a question, besides Snowball's list: «что такое умный город» is about the smart city.</summary>
+    private static readonly string[] QuestionWords = ["такое", "такие", "такая", "таких", "это", "означает", "значит", "какие", "какое", "каких", "каким", "почему"];
+
     private static readonly CharArraySet StopWords = new(
         SearchAnalyzers.Version,
-        RussianAnalyzer.DefaultStopSet.Select(w => w.ToString()!.Replace('ё', 'е')).ToList(),
+        RussianAnalyzer.DefaultStopSet.Select(w => w.ToString()!.Replace('ё', 'е')).Concat(QuestionWords).ToList(),
         ignoreCase: false);
 
     private static NormalizeCharMap BuildYo()
@@ -25,6 +28,7 @@ public sealed class RussianSearchAnalyzer : Analyzer
         var builder = new NormalizeCharMap.Builder();
         builder.Add("ё", "е");
         builder.Add("Ё", "Е");
+        SearchAnalyzers.SplitAtDots(builder);
         return builder.Build();
     }
 

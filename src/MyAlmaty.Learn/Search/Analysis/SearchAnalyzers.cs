@@ -13,7 +13,13 @@ public static class SearchAnalyzers
     /// Changes whenever analysis changes what is stored in an index; an index made with another
     /// value is rebuilt at start.
     /// </summary>
-    public const string Schema = "1";
+    public const string Schema = "2";
+
+    /// <summary>
+    /// Unicode keeps «eGov.kz» or «т.е.» as one word; readers type «egov». A dot becomes a space
+    /// (one character for one, so highlighting offsets stay right).
+    /// </summary>
+    public static void SplitAtDots(Lucene.Net.Analysis.CharFilters.NormalizeCharMap.Builder builder) => builder.Add(".", " ");
 
     /// <summary>A new analyzer (they hold per-thread state and are disposed with their owner).</summary>
     public static Analyzer Create(string culture, bool forQuery) => culture switch
