@@ -64,22 +64,5 @@ public sealed class ImportCommandTests
         Assert.True(reader.IsDBNull(1));
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(TempFolder folder, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MyAlmaty.Learn.Web.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.ArgumentList.Add($"--Site:RootPath={folder.Path}");
-        start.ArgumentList.Add($"--Site:ThemesPath={RepoPaths.Themes}");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int Exit, string Output)> RunAsync(TempFolder folder, params string[] args) => SiteProcess.RunAsync(folder, args);
 }

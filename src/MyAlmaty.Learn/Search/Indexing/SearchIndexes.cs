@@ -7,6 +7,7 @@ namespace MyAlmaty.Learn.Search.Indexing;
 public sealed class SearchIndexes(string root, TimeProvider clock, ILogger<SearchIndexes> logger) : IDisposable
 {
     private readonly Dictionary<string, SearchIndex> _open = [];
+    private FileStream? _processLock;
     private readonly System.Threading.Lock _lock = new();
     private bool _disposed;
 
@@ -18,12 +19,30 @@ public sealed class SearchIndexes(string root, TimeProvider clock, ILogger<Searc
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            _processLock ??= LockFolder();
             if (!_open.TryGetValue(culture, out var index))
             {
                 index = SearchIndex.Open(culture, Path.Combine(Root, culture), clock, logger);
                 _open[culture] = index;
             }
             return index;
+        }
+    }
+
+    /// <summary>
+    /// One process at a time writes the indexes of a folder (two writers would corrupt them). Lucene's own
+    /// lock is not reliable between processes on every platform, so the folder is also locked as a whole.
+    /// </summary>
+    private FileStream LockFolder()
+    {
+        Directory.CreateDirectory(Root);
+        try
+        {
+            return new FileStream(Path.Combine(Root, "process.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new Lucene.Net.Store.LockObtainFailedException($"The search indexes in {Root} are in use by another process.", e);
         }
     }
 
@@ -37,6 +56,7 @@ public sealed class SearchIndexes(string root, TimeProvider clock, ILogger<Searc
             _disposed = true;
             foreach (var index in _open.Values) index.Dispose();
             _open.Clear();
+            _processLock?.Dispose();
         }
     }
 }

@@ -31,12 +31,13 @@ public static class SearchInput
                 space = false;
                 continue;
             }
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (char.IsWhiteSpace(c))
             {
                 space = kept.Length > 0;
                 continue;
             }
-            if (char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned) continue;
+            // U+FFFD stands for bytes a browser could not decode: nothing a reader meant.
+            if (char.IsControl(c) || char.IsSurrogate(c) || c == '\uFFFD' || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned) continue;
             if (space) kept.Append(' ');
             space = false;
             kept.Append(c);
