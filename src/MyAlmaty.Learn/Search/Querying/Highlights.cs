@@ -52,8 +52,19 @@ internal sealed partial class Highlights(IndexReader reader)
         };
         var stream = analyzer.GetTokenStream(field, text);
         var fragments = highlighter.GetBestFragments(stream, text, whole ? 1 : Fragments);
-        var joined = string.Join(" … ", fragments.Select(f => f.Trim()).Where(f => f.Length > 0));
+        var joined = string.Join(" … ", fragments.Select(TrimFragment).Where(f => f.Length > 0));
         return joined.Length == 0 || !joined.Contains("<mark>", StringComparison.Ordinal) ? null : joined;
+    }
+
+    /// <summary>A fragment cut mid-sentence does not start with the end of the previous one («. Қалалық», «-әрекеттері»).</summary>
+    private static string TrimFragment(string fragment)
+    {
+        var start = 0;
+        while (start < fragment.Length && (char.IsWhiteSpace(fragment[start]) || (char.IsPunctuation(fragment[start]) && fragment[start] is not ('«' or '"' or '(' or '“' or '„') && fragment[start] != '&')))
+        {
+            start++;
+        }
+        return fragment[start..].TrimEnd();
     }
 
     private static string Opening(string text)
