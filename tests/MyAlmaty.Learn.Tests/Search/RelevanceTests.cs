@@ -186,7 +186,7 @@ public sealed class RelevanceTests(SiteFixture fixture, ITestOutputHelper output
         Assert.NotEmpty(documents);
 
         using var light = new RussianSearchAnalyzer();
-        using var snowball = new SnowballRussianSearchAnalyzer();
+        using var snowball = new RussianSearchAnalyzer(RussianStemming.Snowball);
         using var lightIndex = new InMemoryIndex(documents, light);
         using var snowballIndex = new InMemoryIndex(documents, snowball);
 
@@ -212,36 +212,6 @@ public sealed class RelevanceTests(SiteFixture fixture, ITestOutputHelper output
 
         Assert.True(lightScore.Recall >= snowballScore.Recall - Epsilon && lightScore.Mrr >= snowballScore.Mrr - Epsilon, string.Create(CultureInfo.InvariantCulture,
             $"Snowball does better on the Russian queries: recall@10 {snowballScore.Recall:0.000} vs {lightScore.Recall:0.000}, MRR {snowballScore.Mrr:0.000} vs {lightScore.Mrr:0.000}."));
-    }
-
-    /// <summary>The site's Russian analyzer with Lucene's Snowball stemmer in place of the light one.</summary>
-    private sealed class SnowballRussianSearchAnalyzer : Analyzer
-    {
-        private static readonly CharArraySet StopWords = new(
-            SearchAnalyzers.Version,
-            LuceneRussianAnalyzer.DefaultStopSet.Select(w => w.ToString()!.Replace('ё', 'е')).ToList(),
-            ignoreCase: false);
-
-        private static readonly NormalizeCharMap Yo = BuildYo();
-
-        private static NormalizeCharMap BuildYo()
-        {
-            var builder = new NormalizeCharMap.Builder();
-            builder.Add("ё", "е");
-            builder.Add("Ё", "Е");
-            return builder.Build();
-        }
-
-        protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Yo, reader);
-
-        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-        {
-            var source = new StandardTokenizer(SearchAnalyzers.Version, reader);
-            TokenStream result = new LowerCaseFilter(SearchAnalyzers.Version, source);
-            result = new StopFilter(SearchAnalyzers.Version, result, StopWords);
-            result = new SnowballFilter(result, new Lucene.Net.Tartarus.Snowball.Ext.RussianStemmer());
-            return new TokenStreamComponents(source, result);
-        }
     }
 
     /// <summary>Documents indexed in memory with one analyzer, searched the way <see cref="SiteSearch"/> searches.</summary>

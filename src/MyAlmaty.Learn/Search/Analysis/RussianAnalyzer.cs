@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Ru;
+using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
 
@@ -11,7 +12,7 @@ namespace MyAlmaty.Learn.Search.Analysis;
 /// Russian: «ё» read as «е» before anything else (people rarely type it), lower case, stop words,
 /// and the light stemmer, which keeps «инициатив» with «инициатива» where Snowball does not.
 /// </summary>
-public sealed class RussianSearchAnalyzer : Analyzer
+public sealed class RussianSearchAnalyzer(RussianStemming stemming = RussianStemming.Light) : Analyzer
 {
     private static readonly NormalizeCharMap Yo = BuildYo();
 
@@ -39,7 +40,19 @@ public sealed class RussianSearchAnalyzer : Analyzer
         var source = new StandardTokenizer(SearchAnalyzers.Version, reader);
         TokenStream result = new LowerCaseFilter(SearchAnalyzers.Version, source);
         result = new StopFilter(SearchAnalyzers.Version, result, StopWords);
-        result = new RussianLightStemFilter(result);
+        result = stemming == RussianStemming.Light
+            ? new RussianLightStemFilter(result)
+            : new SnowballFilter(result, new Lucene.Net.Tartarus.Snowball.Ext.RussianStemmer());
         return new TokenStreamComponents(source, result);
     }
+}
+
+/// <summary>
+/// The Russian stemmers Lucene offers. The site uses the light one; Snowball is kept to compare them
+/// on the relevance set (the tests do), since Snowball cuts «инициатив» to «инициат» and «актив» to «акт».
+/// </summary>
+public enum RussianStemming
+{
+    Light,
+    Snowball,
 }
