@@ -61,6 +61,21 @@ public sealed class LatinScriptTests(SiteFixture fixture)
     }
 
     [Fact]
+    public async Task Instant_results_follow_the_readers_alphabet()
+    {
+        using var reader = fixture.Site.NewClient();
+        await reader.GetAsync("/kk/script/latn?return=%2Fkk%2F");
+
+        using var json = System.Text.Json.JsonDocument.Parse(await reader.GetStringAsync("/kk/search.json?q=%D0%B1%D0%B0%D1%81%D1%82%D0%B0%D0%BC%D0%B0"));
+
+        var results = json.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.DoesNotMatch("[а-яәғқңөұүһі]", r.GetProperty("title").GetString()!.ToLowerInvariant()));
+        Assert.Contains(results, r => r.GetProperty("title").GetString()!.Contains("<mark>bastama", StringComparison.OrdinalIgnoreCase));
+        Assert.EndsWith("nätije", json.RootElement.GetProperty("summary").GetString());
+    }
+
+    [Fact]
     public void Text_and_readable_attributes_are_transliterated_but_addresses_values_scripts_and_other_languages_are_not()
     {
         const string html = """
