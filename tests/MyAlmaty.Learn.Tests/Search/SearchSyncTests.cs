@@ -110,6 +110,27 @@ public sealed class SearchSyncTests
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Old_queue_entries_are_forgotten_and_a_node_away_longer_than_that_rebuilds()
+    {
+        using var data = new TempFolder();
+        await (await TestSite.StartOnAsync(data)).DisposeAsync();
+        var restarted = DateTime.UtcNow;
+
+        await using var site = await TestSite.StartOnAsync(data, "--Search:KeepTasks=00:00:00.001", "--Site:ImportOnStart=false");
+
+        Assert.True(site.Services.GetRequiredService<SearchIndexes>().Get("ru").CommittedUtc >= restarted, "the index older than the queue's memory was not rebuilt");
+        Assert.True(Finds(site, "инициатива"));
+        var remaining = -1;
+        for (var i = 0; i < 100 && remaining != 0; i++)
+        {
+            await Task.Delay(20);
+            await using var scope = site.Services.CreateAsyncScope();
+            remaining = await scope.ServiceProvider.GetRequiredService<LearnDbContext>().Set<IndexingTask>().CountAsync();
+        }
+        Assert.Equal(0, remaining);
+    }
+
     private static async Task ChangeAsync(TestSite site, Func<ContentPublishing, Task<bool>> change)
     {
         await using var scope = site.Services.CreateAsyncScope();
