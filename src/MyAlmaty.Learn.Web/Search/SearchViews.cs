@@ -10,6 +10,7 @@ namespace MyAlmaty.Learn.Web.Search;
 public sealed record SearchQuery(string Culture, string Text, SearchTypes.Kind? Type, int Page, bool Other, bool Workspace)
 {
     public const int MaximumPage = 100;
+    public const int PageSize = 10;
 
     public static SearchQuery From(HttpRequest request, string culture, bool workspace)
     {
@@ -17,7 +18,7 @@ public sealed record SearchQuery(string Culture, string Text, SearchTypes.Kind? 
         return new SearchQuery(culture, request.Query["q"].ToString(), SearchTypes.BySlug(request.Query["type"]), page, request.Query["other"] == "1", workspace);
     }
 
-    public SearchRequest ToRequest(int pageSize = 10, bool snippets = true) => new()
+    public SearchRequest ToRequest(int pageSize = PageSize, bool snippets = true) => new()
     {
         Culture = Culture,
         Text = Text,
@@ -79,7 +80,7 @@ public sealed class SearchViews(PublishedContent published, ContentUrls urls, Ui
             Notice(results.Notice), results.Shortened, results.Suggestion,
             results.Suggestion is { } s ? query.Url(text: s) : null,
             query.Other ? null : query.Url(other: true),
-            (results.Page - 1) * 10 + 1);
+            (results.Page - 1) * SearchQuery.PageSize + 1);
     }
 
     public SearchResultView Result(string culture, SearchHit hit)

@@ -131,6 +131,23 @@ public sealed class SearchSyncTests
         Assert.Equal(0, remaining);
     }
 
+    [Fact]
+    public async Task Searching_both_languages_keeps_no_old_reader_open_once_the_index_moves_on()
+    {
+        await using var site = await TestSite.StartAsync();
+        var index = site.Services.GetRequiredService<SearchIndexes>().Get("ru");
+        var searcher = index.Acquire();
+        var reader = searcher.IndexReader;
+        index.Release(searcher);
+        var search = site.Services.GetRequiredService<SiteSearch>();
+        for (var i = 0; i < 3; i++) Assert.True(search.Search(new SearchRequest { Culture = "ru", Text = "город", IncludeOtherLanguage = true }).Total > 0);
+
+        await ChangeAsync(site, p => p.ReviseAsync(Term, "Умный город", "Новое слово: звездомер.", "editor", publish: true));
+        Assert.True(await WithinAsync(() => Finds(site, "звездомер")));
+
+        Assert.Equal(0, reader.RefCount);
+    }
+
     private static async Task ChangeAsync(TestSite site, Func<ContentPublishing, Task<bool>> change)
     {
         await using var scope = site.Services.CreateAsyncScope();

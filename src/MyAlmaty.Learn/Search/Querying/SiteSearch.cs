@@ -28,10 +28,13 @@ public sealed class SiteSearch(SearchIndexes indexes)
         if (queries.All(q => q is null)) return empty;
 
         var searchers = new IndexSearcher[parts.Length];
+        MultiReader? both = null;
         try
         {
             for (var i = 0; i < parts.Length; i++) searchers[i] = parts[i].Acquire();
-            var searcher = searchers.Length == 1 ? searchers[0] : new IndexSearcher(new MultiReader([.. searchers.Select(s => s.IndexReader)], closeSubReaders: false));
+            // A MultiReader takes a reference on each reader it spans, given back only when it is closed.
+            both = searchers.Length == 1 ? null : new MultiReader([.. searchers.Select(s => s.IndexReader)], closeSubReaders: false);
+            var searcher = both is null ? searchers[0] : new IndexSearcher(both);
             var reader = searcher.IndexReader;
 
             var notice = SearchNotice.None;
@@ -71,6 +74,7 @@ public sealed class SiteSearch(SearchIndexes indexes)
         }
         finally
         {
+            both?.Dispose();
             for (var i = 0; i < parts.Length; i++)
             {
                 if (searchers[i] is not null) parts[i].Release(searchers[i]);
