@@ -111,4 +111,15 @@ public static class SiteEndpoints
 
     public static Task<IResult> NotFound(HttpContext http, string culture, SitePages pages) =>
         pages.Render(http, "not-found", SitePages.ForSection(http, culture, "") with { SwitchUrl = $"/{Cultures.Other(culture)}/", Alternates = [] }, null, StatusCodes.Status404NotFound);
+
+    /// <summary>The themed «too many requests» page (429) in the language of the address, with when to try again.</summary>
+    public static async Task<IResult> TooManyRequests(HttpContext http, int retryAfterSeconds)
+    {
+        var first = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        var culture = Cultures.IsSupported(first) ? first! : Cultures.Default;
+        var pages = http.RequestServices.GetRequiredService<SitePages>();
+        var result = await pages.Render(http, "too-many-requests", SitePages.ForSection(http, culture, "") with { Alternates = [] }, null, StatusCodes.Status429TooManyRequests);
+        http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return result;
+    }
 }

@@ -35,16 +35,7 @@ public static class AccountServices
             o.AddPolicy(AccountEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = site.AccountRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.OnRejected = async (context, cancellationToken) =>
-            {
-                var http = context.HttpContext;
-                var first = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-                var culture = Localization.Cultures.IsSupported(first) ? first! : Localization.Cultures.Default;
-                var pages = http.RequestServices.GetRequiredService<SitePages>();
-                var result = await pages.Render(http, "too-many-requests", SitePages.ForSection(http, culture, "") with { Alternates = [] }, null, StatusCodes.Status429TooManyRequests);
-                http.Response.Headers.RetryAfter = "60";
-                await result.ExecuteAsync(http);
-            };
+            o.OnRejected = async (context, cancellationToken) => await (await SiteEndpoints.TooManyRequests(context.HttpContext, retryAfterSeconds: 60)).ExecuteAsync(context.HttpContext);
         });
         return services;
     }

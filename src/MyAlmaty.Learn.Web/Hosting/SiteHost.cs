@@ -51,7 +51,9 @@ public static class SiteHost
         services.AddContentFeature();
         services.AddCoursesFeature();
         services.AddQuizzesFeature();
-        services.AddSearchFeature(builder.Configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions(), paths.Data);
+        var search = builder.Configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
+        services.AddSearchFeature(search, paths.Data);
+        services.AddSingleton<SearchTurns>();
         services.AddUsersFeature();
         services.AddAccountProtection(site);
         services.AddMailFeature(builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions(), paths.Data);

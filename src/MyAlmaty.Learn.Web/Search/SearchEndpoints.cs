@@ -1,4 +1,5 @@
 using MyAlmaty.Learn.Localization;
+using MyAlmaty.Learn.Search;
 using MyAlmaty.Learn.Search.Querying;
 using MyAlmaty.Learn.Users;
 using MyAlmaty.Learn.Web.Endpoints;
@@ -17,13 +18,22 @@ public static class SearchEndpoints
 
     public static IEndpointRouteBuilder MapSearchPages(this IEndpointRouteBuilder app)
     {
-        var site = app.MapGroup(SiteEndpoints.CulturePattern);
+        var site = app.MapGroup(SiteEndpoints.CulturePattern).AddEndpointFilter(TakeTurnAsync);
         site.MapGet("/search", (HttpContext http, string culture, SiteSearch search, SearchViews views, SitePages pages) =>
             RenderAsync(http, culture, workspace: false, search, views, pages));
         site.MapGet("/search.json", Instant);
         site.MapGet("/editor/search", (HttpContext http, string culture, SiteSearch search, SearchViews views, SitePages pages) =>
             IsEditor(http) ? RenderAsync(http, culture, workspace: true, search, views, pages) : Forbidden(http, culture, pages));
         return app;
+    }
+
+    /// <summary>Runs the search when its turn comes; with the queue full, asks the reader to try again in a moment.</summary>
+    private static async ValueTask<object?> TakeTurnAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        using var turn = await http.RequestServices.GetRequiredService<SearchTurns>().WaitAsync(http.RequestAborted);
+        if (!turn.IsAcquired) return await SiteEndpoints.TooManyRequests(http, retryAfterSeconds: 5);
+        return await next(context);
     }
 
     private static Task<IResult> RenderAsync(HttpContext http, string culture, bool workspace, SiteSearch search, SearchViews views, SitePages pages)

@@ -57,7 +57,7 @@ public static class KazakhLatin
     {
         'İ' => 'i',
         'I' => 'ı',
-        _ => char.ToLowerInvariant(c),
+        _ => LowerCase.Invariant(c),
     };
 
     /// <summary>Kazakh Latin upper case: i is İ, ı is I.</summary>
@@ -78,7 +78,7 @@ public static class KazakhLatin
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var lower = char.ToLowerInvariant(c);
+            var lower = LowerCase.Invariant(c);
             if (!ToLatinMap.TryGetValue(lower, out var latin))
             {
                 builder?.Append(c);

@@ -16,4 +16,13 @@ public sealed class SearchOptions
 
     /// <summary>How long handled queue entries are kept for nodes that were away; a node away longer rebuilds.</summary>
     public TimeSpan KeepTasks { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Searches answered at the same time (0: one per processor core). A search is all processor
+    /// work, so running more at once only makes each slower; the others wait their turn in order.
+    /// </summary>
+    public int ConcurrentSearches { get; set; }
+
+    /// <summary>Searches that may wait for their turn; beyond that a reader is asked to try again in a moment.</summary>
+    public int SearchQueue { get; set; } = 500;
 }

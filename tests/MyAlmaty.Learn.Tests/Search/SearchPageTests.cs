@@ -44,6 +44,37 @@ public sealed class SearchPageTests(SiteFixture fixture)
     }
 
     [Fact]
+    public async Task A_phrase_in_quotes_marks_its_words_only_where_they_stand_together()
+    {
+        // Every marked «город…» in a snippet, with whether the word marked just before it is «умн…».
+        async Task<List<bool>> CityMarksAsync(string query)
+        {
+            var page = await PageAsync($"/ru/search?q={Q(query)}");
+            var marks = new List<bool>();
+            foreach (var snippet in page.QuerySelectorAll("p.result-snippet"))
+            {
+                var html = snippet.InnerHtml;
+                var found = System.Text.RegularExpressions.Regex.Matches(html, "<mark>(.*?)</mark>");
+                for (var i = 0; i < found.Count; i++)
+                {
+                    if (!found[i].Groups[1].Value.StartsWith("город", StringComparison.OrdinalIgnoreCase)) continue;
+                    var afterSmart = i > 0 && found[i - 1].Groups[1].Value.StartsWith("умн", StringComparison.OrdinalIgnoreCase)
+                        && html[(found[i - 1].Index + found[i - 1].Length)..found[i].Index].Trim().Length == 0;
+                    marks.Add(afterSmart);
+                }
+            }
+            return marks;
+        }
+
+        var phrase = await CityMarksAsync("\"умный город\"");
+        var words = await CityMarksAsync("умный город");
+
+        Assert.NotEmpty(phrase);
+        Assert.All(phrase, Assert.True);
+        Assert.Contains(false, words);
+    }
+
+    [Fact]
     public async Task A_type_filter_keeps_only_that_type_and_the_counts_of_all()
     {
         var all = await PageAsync($"/ru/search?q={Q("инициатив")}");

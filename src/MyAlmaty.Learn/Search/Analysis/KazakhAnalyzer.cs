@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
@@ -14,16 +13,7 @@ public sealed class KazakhAnalyzer(bool forQuery) : Analyzer
 {
     private static readonly CharArraySet StopWords = KazakhStopWords.Create();
 
-    private static readonly NormalizeCharMap Dots = BuildDots();
-
-    private static NormalizeCharMap BuildDots()
-    {
-        var builder = new NormalizeCharMap.Builder();
-        SearchAnalyzers.SplitAtDots(builder);
-        return builder.Build();
-    }
-
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Dots, reader);
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new OneToOneCharFilter(reader, SearchAnalyzers.SplitAtDots);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

@@ -1,5 +1,5 @@
+using System.Collections.Frozen;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Ru;
 using Lucene.Net.Analysis.Snowball;
@@ -14,7 +14,7 @@ namespace MyAlmaty.Learn.Search.Analysis;
 /// </summary>
 public sealed class RussianSearchAnalyzer(RussianStemming stemming = RussianStemming.Light) : Analyzer
 {
-    private static readonly NormalizeCharMap Yo = BuildYo();
+    private static readonly FrozenDictionary<char, char> Yo = new Dictionary<char, char>(SearchAnalyzers.SplitAtDots) { ['ё'] = 'е', ['Ё'] = 'Е' }.ToFrozenDictionary();
 
     /// <summary>Words of a question, besides Snowball's list: «что такое умный город» is about the smart city.</summary>
     private static readonly string[] QuestionWords = ["такое", "такие", "такая", "таких", "это", "означает", "значит", "какие", "какое", "каких", "каким", "почему"];
@@ -24,21 +24,12 @@ public sealed class RussianSearchAnalyzer(RussianStemming stemming = RussianStem
         RussianAnalyzer.DefaultStopSet.Select(w => w.ToString()!.Replace('ё', 'е')).Concat(QuestionWords).ToList(),
         ignoreCase: false);
 
-    private static NormalizeCharMap BuildYo()
-    {
-        var builder = new NormalizeCharMap.Builder();
-        builder.Add("ё", "е");
-        builder.Add("Ё", "Е");
-        SearchAnalyzers.SplitAtDots(builder);
-        return builder.Build();
-    }
-
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Yo, reader);
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new OneToOneCharFilter(reader, Yo);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(SearchAnalyzers.Version, reader);
-        TokenStream result = new LowerCaseFilter(SearchAnalyzers.Version, source);
+        TokenStream result = new InvariantLowerCaseFilter(source);
         result = new StopFilter(SearchAnalyzers.Version, result, StopWords);
         result = stemming == RussianStemming.Light
             ? new RussianLightStemFilter(result)

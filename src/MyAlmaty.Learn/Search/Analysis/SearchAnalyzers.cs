@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
@@ -10,16 +11,16 @@ public static class SearchAnalyzers
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>
-    /// Changes whenever analysis changes what is stored in an index; an index made with another
+    /// Changes whenever analysis or the index format changes what is stored in an index; an index made with another
     /// value is rebuilt at start.
     /// </summary>
-    public const string Schema = "2";
+    public const string Schema = "3";
 
     /// <summary>
     /// Unicode keeps «eGov.kz» or «т.е.» as one word; readers type «egov». A dot becomes a space
     /// (one character for one, so highlighting offsets stay right).
     /// </summary>
-    public static void SplitAtDots(Lucene.Net.Analysis.CharFilters.NormalizeCharMap.Builder builder) => builder.Add(".", " ");
+    public static readonly FrozenDictionary<char, char> SplitAtDots = new Dictionary<char, char> { ['.'] = ' ' }.ToFrozenDictionary();
 
     /// <summary>A new analyzer (they hold per-thread state and are disposed with their owner).</summary>
     public static Analyzer Create(string culture, bool forQuery) => culture switch

@@ -1,5 +1,4 @@
 using Lucene.Net.Documents;
-using Lucene.Net.Util;
 
 namespace MyAlmaty.Learn.Search.Indexing;
 
@@ -33,7 +32,6 @@ public sealed record SearchDocument
             new StringField(SearchFields.Ref, Ref, Field.Store.YES),
             new StringField(SearchFields.Culture, Culture, Field.Store.YES),
             new StringField(SearchFields.Type, ContentType, Field.Store.YES),
-            new SortedDocValuesField(SearchFields.Type, new BytesRef(ContentType)),
             new StringField(SearchFields.Key, TranslationKey, Field.Store.YES),
             new StringField(SearchFields.Status, Status.ToString(), Field.Store.YES),
             new TextField(SearchFields.Title, Title, Field.Store.YES),

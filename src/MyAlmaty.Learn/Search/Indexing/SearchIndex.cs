@@ -74,6 +74,7 @@ public sealed class SearchIndex : IDisposable
     public static SearchIndex Open(string culture, string path, TimeProvider clock, ILogger logger)
     {
         System.IO.Directory.CreateDirectory(path);
+        SearchCodec.Register();
         var directory = FSDirectory.Open(path);
         try
         {
@@ -82,6 +83,7 @@ public sealed class SearchIndex : IDisposable
             {
                 OpenMode = state.Fresh ? OpenMode.CREATE : OpenMode.APPEND,
                 RAMBufferSizeMB = 64,
+                Codec = new SearchCodec(),
             };
             var writer = new IndexWriter(directory, config);
             var index = new SearchIndex(culture, path, directory, writer, state, clock);

@@ -9,11 +9,26 @@ using MyAlmaty.Learn.Search.Indexing;
 
 namespace MyAlmaty.Learn.Search.Querying;
 
-/// <summary>Titles and snippets with the matched words in &lt;mark&gt;, HTML-encoded.</summary>
+/// <summary>
+/// Titles and snippets with the matched words in &lt;mark&gt;, HTML-encoded, for the hits of one search.
+/// The query must be rewritten already (<see cref="IndexSearcher.Rewrite"/>: fuzzy words become their
+/// terms), so that nothing is rewritten again per hit. A query without phrases is weighed once per
+/// field and its scorer shared by every hit; a phrase needs the positions in each text, so it gets a
+/// position-aware scorer per text.
+/// </summary>
 internal sealed partial class Highlights(IndexReader reader)
 {
     private const int FragmentLength = 160;
     private const int Fragments = 2;
+
+    private readonly Dictionary<(Query Query, string Field), Highlighter> _shared = [];
+
+    public static readonly ISet<string> FieldsWithoutText = new HashSet<string>
+    {
+        SearchFields.Culture, SearchFields.Type, SearchFields.Key, SearchFields.Status, SearchFields.Title,
+    };
+
+    public static readonly ISet<string> FieldsWithText = new HashSet<string>(FieldsWithoutText) { SearchFields.Text };
 
     public SearchHit Hit(Document document, Analyzer analyzer, Query query, bool snippet)
     {
@@ -45,16 +60,38 @@ internal sealed partial class Highlights(IndexReader reader)
     private string? Highlight(Query query, Analyzer analyzer, string field, string text, bool whole)
     {
         if (text.Length == 0) return null;
-        var scorer = new QueryScorer(query, reader, field);
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), scorer)
-        {
-            TextFragmenter = whole ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, FragmentLength),
-        };
+        var highlighter = HighlighterFor(query, field, whole);
         var stream = analyzer.GetTokenStream(field, text);
         var fragments = highlighter.GetBestFragments(stream, text, whole ? 1 : Fragments);
         var joined = string.Join(" … ", fragments.Select(TrimFragment).Where(f => f.Length > 0));
         return joined.Length == 0 || !joined.Contains("<mark>", StringComparison.Ordinal) ? null : joined;
     }
+
+    private Highlighter HighlighterFor(Query query, string field, bool whole)
+    {
+        if (HasPositions(query))
+        {
+            var scorer = new QueryScorer(query, reader, field);
+            return New(scorer, whole ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, FragmentLength));
+        }
+        if (!_shared.TryGetValue((query, field), out var shared))
+        {
+            var scorer = new QueryTermScorer(QueryTermExtractor.GetIdfWeightedTerms(query, reader, field));
+            _shared[(query, field)] = shared = New(scorer, whole ? new NullFragmenter() : new SimpleFragmenter(FragmentLength));
+        }
+        return shared;
+
+        static Highlighter New(IScorer scorer, IFragmenter fragmenter) =>
+            new(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), scorer) { TextFragmenter = fragmenter };
+    }
+
+    /// <summary>Whether marking the query needs the positions of its words (a phrase does).</summary>
+    private static bool HasPositions(Query query) => query switch
+    {
+        BooleanQuery boolean => boolean.Clauses.Any(c => HasPositions(c.Query)),
+        TermQuery => false,
+        _ => true,
+    };
 
     /// <summary>A fragment cut mid-sentence does not start with the end of the previous one («. Қалалық», «-әрекеттері»).</summary>
     private static string TrimFragment(string fragment)

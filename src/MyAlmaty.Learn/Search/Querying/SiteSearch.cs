@@ -39,24 +39,27 @@ public sealed class SiteSearch(SearchIndexes indexes)
 
             var notice = SearchNotice.None;
             var run = Run(searcher, parts, queries, request);
-            if (run.All == 0 && Relaxed(queries, reader) is { } similar && Run(searcher, parts, similar, request) is { All: > 0 } found)
+            if (run.All == 0 && Relaxed(queries, searcher) is { } similar && Run(searcher, parts, similar, request) is { All: > 0 } found)
             {
                 (run, queries, notice) = (found, similar, SearchNotice.SimilarWords);
             }
             if (run.All == 0 && text.Contains(' '))
             {
                 var any = parts.Select(p => Parse(p, text, Operator.OR)).ToArray();
-                any = Relaxed(any, reader) ?? any;
+                any = Relaxed(any, searcher) ?? any;
                 if (Run(searcher, parts, any, request) is { All: > 0 } some) (run, queries, notice) = (some, any, SearchNotice.SomeWords);
             }
             if (run.All == 0) notice = SearchNotice.NothingFound;
 
+            // Fuzzy words become their terms once here, not again for every hit's title and snippet.
+            var marking = queries.Select(q => q is null ? null : searcher.Rewrite(q)).ToArray();
             var highlights = new Highlights(reader);
+            var fields = request.Snippets ? Highlights.FieldsWithText : Highlights.FieldsWithoutText;
             var hits = run.Docs.ScoreDocs.Select(d =>
             {
-                var document = searcher.Doc(d.Doc);
+                var document = searcher.Doc(d.Doc, fields);
                 var part = Array.FindIndex(parts, p => p.Culture == document.Get(SearchFields.Culture));
-                return highlights.Hit(document, parts[part].IndexAnalyzer, queries[part]!, request.Snippets);
+                return highlights.Hit(document, parts[part].IndexAnalyzer, marking[part]!, request.Snippets);
             }).ToList();
 
             return new SearchResults
@@ -118,10 +121,14 @@ public sealed class SiteSearch(SearchIndexes indexes)
         return combined;
     }
 
-    private static Query?[]? Relaxed(Query?[] queries, IndexReader reader)
+    /// <summary>
+    /// The queries with missing words made fuzzy, rewritten at once into the terms they stand for:
+    /// finding those terms is the costly part, and the search and the highlighting then share it.
+    /// </summary>
+    private static Query?[]? Relaxed(Query?[] queries, IndexSearcher searcher)
     {
-        var relaxed = queries.Select(q => q is null ? null : TypoTolerance.Relax(q, reader)).ToArray();
-        return relaxed.All(q => q is null) ? null : [.. relaxed.Select((q, i) => q ?? queries[i])];
+        var relaxed = queries.Select(q => q is null ? null : TypoTolerance.Relax(q, searcher.IndexReader)).ToArray();
+        return relaxed.All(q => q is null) ? null : [.. relaxed.Select((q, i) => q is null ? queries[i] : searcher.Rewrite(q))];
     }
 
     private static Query? Parse(SearchIndex index, string text, Operator words)

@@ -7,7 +7,9 @@ namespace MyAlmaty.Learn.Search.Querying;
 
 /// <summary>
 /// Counts every match per content type and passes on to <paramref name="top"/> only the matches of
-/// the chosen type: the counts beside the results and the results themselves in one pass.
+/// the chosen type: the counts beside the results and the results themselves in one pass. The
+/// types come from the field cache, held in memory per segment: a query may match tens of thousands
+/// of documents, and reading each one's type from doc values on disk took a quarter of its time.
 /// </summary>
 internal sealed class TypeCountingCollector(ICollector top, string? onlyType) : ICollector
 {
@@ -33,7 +35,7 @@ internal sealed class TypeCountingCollector(ICollector top, string? onlyType) : 
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushLeaf();
-        _types = context.AtomicReader.GetSortedDocValues(SearchFields.Type);
+        _types = FieldCache.DEFAULT.GetTermsIndex(context.AtomicReader, SearchFields.Type);
         _leafCounts = new int[_types?.ValueCount ?? 0];
         _onlyOrd = onlyType is null || _types is null ? -1 : _types.LookupTerm(new BytesRef(onlyType));
         top.SetNextReader(context);

@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using MyAlmaty.Learn.Tests.Support;
+using MyAlmaty.Learn.Web.Search;
+
+namespace MyAlmaty.Learn.Tests.Search;
+
+/// <summary>Searches take turns: a few run at once, the rest wait in order, and a full queue gets a friendly 429.</summary>
+public sealed class SearchTurnsTests
+{
+    [Fact]
+    public async Task A_search_waits_for_its_turn_and_then_is_answered()
+    {
+        await using var site = await TestSite.StartAsync(extraArgs: ["--Search:ConcurrentSearches=1", "--Search:SearchQueue=4"]);
+        var turns = site.Services.GetRequiredService<SearchTurns>();
+
+        var held = await turns.WaitAsync(CancellationToken.None);
+        Assert.True(held.IsAcquired);
+        var waiting = site.Client.GetAsync($"/ru/search?q={Uri.EscapeDataString("город")}");
+        await Task.Delay(500);
+        Assert.False(waiting.IsCompleted);
+
+        held.Dispose();
+        using var answered = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Contains("search-result", await answered.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task With_the_queue_full_the_reader_is_asked_to_try_again_in_their_language()
+    {
+        await using var site = await TestSite.StartAsync(extraArgs: ["--Search:ConcurrentSearches=1", "--Search:SearchQueue=0"]);
+        var turns = site.Services.GetRequiredService<SearchTurns>();
+
+        using (var held = await turns.WaitAsync(CancellationToken.None))
+        {
+            Assert.True(held.IsAcquired);
+            using var busy = await site.Client.GetAsync($"/kk/search?q={Uri.EscapeDataString("қала")}");
+            Assert.Equal(HttpStatusCode.TooManyRequests, busy.StatusCode);
+            Assert.Equal("5", busy.Headers.GetValues("Retry-After").Single());
+            Assert.Equal("kk", Html.Parse(await busy.Content.ReadAsStringAsync()).DocumentElement.GetAttribute("lang"));
+            using var instant = await site.Client.GetAsync($"/kk/search.json?q={Uri.EscapeDataString("қала")}");
+            Assert.Equal(HttpStatusCode.TooManyRequests, instant.StatusCode);
+        }
+
+        using var again = await site.Client.GetAsync($"/kk/search?q={Uri.EscapeDataString("қала")}");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+}
