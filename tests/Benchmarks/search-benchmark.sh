@@ -7,7 +7,7 @@
 #      with a Lua script going through the benchmark's queries in Russian and Kazakh.
 # Prints Markdown tables (progress on stderr). See tests/Benchmarks/README.md.
 # Settings (environment):
-#   DOCUMENTS=100000 QUERIES=150 (per language) DURATION=20 WARMUP=5 CONNECTIONS=16 THREADS=2
+#   DOCUMENTS=100000 QUERIES=150 (per language) DURATION=20 WARMUP=15 CONNECTIONS=16 THREADS=2
 #   SITE_PORT=5393 KEEP_TMP=0 (1 keeps the data folder, the site's log and wrk's report)
 #   BENCH_ARGS="" (more options for SearchBench, e.g. "--explore")
 set -euo pipefail
@@ -15,7 +15,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DOCUMENTS=${DOCUMENTS:-100000}
 QUERIES=${QUERIES:-150}
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-15}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 SITE_PORT=${SITE_PORT:-5393}

@@ -13,15 +13,15 @@ namespace MyAlmaty.Learn.Search.Querying;
 /// Titles and snippets with the matched words in &lt;mark&gt;, HTML-encoded, for the hits of one search.
 /// The query must be rewritten already (<see cref="IndexSearcher.Rewrite"/>: fuzzy words become their
 /// terms), so that nothing is rewritten again per hit. A query without phrases is weighed once per
-/// field and its scorer shared by every hit; a phrase needs the positions in each text, so it gets a
-/// position-aware scorer per text.
+/// field and marked by a <see cref="TermMarker"/> shared by every hit; a phrase needs the positions in
+/// each text, so it goes through Lucene's highlighter with a position-aware scorer.
 /// </summary>
 internal sealed partial class Highlights(IndexReader reader)
 {
     private const int FragmentLength = 160;
     private const int Fragments = 2;
 
-    private readonly Dictionary<(Query Query, string Field), Highlighter> _shared = [];
+    private readonly Dictionary<(Query Query, string Field), TermMarker> _markers = [];
 
     public static readonly ISet<string> FieldsWithoutText = new HashSet<string>
     {
@@ -60,29 +60,26 @@ internal sealed partial class Highlights(IndexReader reader)
     private string? Highlight(Query query, Analyzer analyzer, string field, string text, bool whole)
     {
         if (text.Length == 0) return null;
-        var highlighter = HighlighterFor(query, field, whole);
-        var stream = analyzer.GetTokenStream(field, text);
-        var fragments = highlighter.GetBestFragments(stream, text, whole ? 1 : Fragments);
-        var joined = string.Join(" … ", fragments.Select(TrimFragment).Where(f => f.Length > 0));
-        return joined.Length == 0 || !joined.Contains("<mark>", StringComparison.Ordinal) ? null : joined;
-    }
-
-    private Highlighter HighlighterFor(Query query, string field, bool whole)
-    {
+        IEnumerable<string> fragments;
         if (HasPositions(query))
         {
             var scorer = new QueryScorer(query, reader, field);
-            return New(scorer, whole ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, FragmentLength));
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), scorer)
+            {
+                TextFragmenter = whole ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, FragmentLength),
+            };
+            fragments = highlighter.GetBestFragments(analyzer.GetTokenStream(field, text), text, whole ? 1 : Fragments);
         }
-        if (!_shared.TryGetValue((query, field), out var shared))
+        else
         {
-            var scorer = new QueryTermScorer(QueryTermExtractor.GetIdfWeightedTerms(query, reader, field));
-            _shared[(query, field)] = shared = New(scorer, whole ? new NullFragmenter() : new SimpleFragmenter(FragmentLength));
+            if (!_markers.TryGetValue((query, field), out var marker))
+            {
+                _markers[(query, field)] = marker = new TermMarker(QueryTermExtractor.GetIdfWeightedTerms(query, reader, field));
+            }
+            fragments = marker.Mark(analyzer, field, text, whole, FragmentLength, Fragments);
         }
-        return shared;
-
-        static Highlighter New(IScorer scorer, IFragmenter fragmenter) =>
-            new(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), scorer) { TextFragmenter = fragmenter };
+        var joined = string.Join(" … ", fragments.Select(TrimFragment).Where(f => f.Length > 0));
+        return joined.Length == 0 || !joined.Contains("<mark>", StringComparison.Ordinal) ? null : joined;
     }
 
     /// <summary>Whether marking the query needs the positions of its words (a phrase does).</summary>

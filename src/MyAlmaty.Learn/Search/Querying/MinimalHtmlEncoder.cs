@@ -13,19 +13,31 @@ internal sealed class MinimalHtmlEncoder : IEncoder
     {
         if (text.AsSpan().IndexOfAny("&<>\"'") < 0) return text;
         var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        Append(builder, text);
+        return builder.ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> encoded.</summary>
+    public static void Append(StringBuilder html, ReadOnlySpan<char> text)
+    {
+        while (text.Length > 0)
         {
-            builder.Append(c switch
+            var special = text.IndexOfAny("&<>\"'");
+            if (special < 0)
+            {
+                html.Append(text);
+                return;
+            }
+            html.Append(text[..special]).Append(text[special] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
+                _ => "&#39;",
             });
+            text = text[(special + 1)..];
         }
-        return builder.ToString();
     }
 
     public string EncodeText(string originalText) => Encode(originalText);
