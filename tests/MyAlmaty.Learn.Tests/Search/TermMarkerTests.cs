@@ -55,4 +55,13 @@ public sealed class TermMarkerTests
         Assert.Contains("<mark>Инициативы</mark>", only);
         Assert.Contains("<mark>Активисты</mark>", only);
     }
+
+    [Fact]
+    public void A_passage_begins_where_a_sentence_does_when_one_begins_close_by()
+    {
+        const string text = "Первое предложение здесь довольно длинное, правда ведь? Активисты города ведут инициативы во дворах.";
+        var marked = Mark(text, whole: false, ("активист", 1));
+
+        Assert.StartsWith("<mark>Активисты</mark> города", Assert.Single(marked));
+    }
 }

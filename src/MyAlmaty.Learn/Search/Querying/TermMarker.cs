@@ -86,17 +86,42 @@ internal sealed class TermMarker
 
     /// <summary>
     /// Where passages begin: at 0, then at the first word that starts at or after each multiple of
-    /// <paramref name="length"/> (a letter or digit after anything else), so no word is cut.
+    /// <paramref name="length"/>, so no word is cut; or, a little further, where a sentence begins,
+    /// so that a passage does not open with the tail of one («топтары. Төменнен…»).
     /// </summary>
     private static List<int> PassageStarts(string text, int length)
     {
+        const int LookForSentence = 60;
         var starts = new List<int>(text.Length / length + 1) { 0 };
         for (var i = length; i < text.Length; i++)
         {
-            if (i < starts.Count * length || !char.IsLetterOrDigit(text[i]) || char.IsLetterOrDigit(text[i - 1])) continue;
-            starts.Add(i);
+            if (i < starts.Count * length || !IsWordStart(text, i)) continue;
+            var start = i;
+            for (var j = i; j < Math.Min(text.Length, i + LookForSentence); j++)
+            {
+                if (IsWordStart(text, j) && FollowsSentenceEnd(text, j))
+                {
+                    start = j;
+                    break;
+                }
+            }
+            starts.Add(start);
+            i = start;
         }
         return starts;
+    }
+
+    private static bool IsWordStart(string text, int i) => char.IsLetterOrDigit(text[i]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1]));
+
+    private static bool FollowsSentenceEnd(string text, int i)
+    {
+        var j = i - 1;
+        while (j >= 0 && (char.IsWhiteSpace(text[j]) || text[j] is '«' or '"' or '(' or '“' or '„'))
+        {
+            if (text[j] == '\n') return true;
+            j--;
+        }
+        return j < 0 || (j < i - 1 && text[j] is '.' or '!' or '?' or '…' or ':');
     }
 
     private static int PassageAt(List<int> starts, int offset)
