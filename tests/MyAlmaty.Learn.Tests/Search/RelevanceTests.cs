@@ -241,14 +241,15 @@ public sealed class RelevanceTests(SiteFixture fixture, ITestOutputHelper output
         {
             var (text, _) = SearchInput.Clean(query.Text);
             var notice = SearchNotice.None;
+            var typos = new TypoTolerance(_searcher);
             var all = Parse(text, Operator.AND);
             var top = all is null ? null : _searcher.Search(all, QueryOutcome.Depth);
-            if (all is not null && top!.TotalHits == 0 && TypoTolerance.Relax(all, _reader) is { } similar && _searcher.Search(similar, QueryOutcome.Depth) is { TotalHits: > 0 } found)
+            if (all is not null && top!.TotalHits == 0 && typos.Relax(all) is { } similar && _searcher.Search(similar, QueryOutcome.Depth) is { TotalHits: > 0 } found)
             {
                 (top, notice) = (found, SearchNotice.SimilarWords);
             }
             if ((top is null || top.TotalHits == 0) && text.Contains(' ') && Parse(text, Operator.OR) is { } any
-                && _searcher.Search(TypoTolerance.Relax(any, _reader) ?? any, QueryOutcome.Depth) is { TotalHits: > 0 } some)
+                && _searcher.Search(typos.Relax(any) ?? any, QueryOutcome.Depth) is { TotalHits: > 0 } some)
             {
                 (top, notice) = (some, SearchNotice.SomeWords);
             }

@@ -38,15 +38,16 @@ public sealed class SiteSearch(SearchIndexes indexes)
             var reader = searcher.IndexReader;
 
             var notice = SearchNotice.None;
+            var typos = new TypoTolerance(searcher);
             var run = Run(searcher, parts, queries, request);
-            if (run.All == 0 && Relaxed(queries, searcher) is { } similar && Run(searcher, parts, similar, request) is { All: > 0 } found)
+            if (run.All == 0 && Relaxed(queries, typos) is { } similar && Run(searcher, parts, similar, request) is { All: > 0 } found)
             {
                 (run, queries, notice) = (found, similar, SearchNotice.SimilarWords);
             }
             if (run.All == 0 && text.Contains(' '))
             {
                 var any = parts.Select(p => Parse(p, text, Operator.OR)).ToArray();
-                any = Relaxed(any, searcher) ?? any;
+                any = Relaxed(any, typos) ?? any;
                 if (Run(searcher, parts, any, request) is { All: > 0 } some) (run, queries, notice) = (some, any, SearchNotice.SomeWords);
             }
             if (run.All == 0) notice = SearchNotice.NothingFound;
@@ -121,14 +122,11 @@ public sealed class SiteSearch(SearchIndexes indexes)
         return combined;
     }
 
-    /// <summary>
-    /// The queries with missing words made fuzzy, rewritten at once into the terms they stand for:
-    /// finding those terms is the costly part, and the search and the highlighting then share it.
-    /// </summary>
-    private static Query?[]? Relaxed(Query?[] queries, IndexSearcher searcher)
+    /// <summary>The queries with missing words made fuzzy (already rewritten into their terms); null when none was missing.</summary>
+    private static Query?[]? Relaxed(Query?[] queries, TypoTolerance typos)
     {
-        var relaxed = queries.Select(q => q is null ? null : TypoTolerance.Relax(q, searcher.IndexReader)).ToArray();
-        return relaxed.All(q => q is null) ? null : [.. relaxed.Select((q, i) => q is null ? queries[i] : searcher.Rewrite(q))];
+        var relaxed = queries.Select(q => q is null ? null : typos.Relax(q)).ToArray();
+        return relaxed.All(q => q is null) ? null : [.. relaxed.Select((q, i) => q ?? queries[i])];
     }
 
     private static Query? Parse(SearchIndex index, string text, Operator words)

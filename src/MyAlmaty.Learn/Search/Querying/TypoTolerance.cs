@@ -6,22 +6,27 @@ namespace MyAlmaty.Learn.Search.Querying;
 /// <summary>
 /// Typo tolerance: a word no document contains, in any field, is replaced by a fuzzy match of it
 /// (one edit for short words, two for long ones), so «инициытива» still finds «инициатива» while
-/// the correctly typed words of the same query stay exact.
+/// the correctly typed words of the same query stay exact. A fuzzy word is rewritten at once into
+/// the terms it stands for, once per search: finding them is the costly part, and the search, the
+/// «any of the words» fallback and the highlighting all use the same terms.
 /// </summary>
-internal static class TypoTolerance
+internal sealed class TypoTolerance(IndexSearcher searcher)
 {
     private const int ShortestFuzzy = 4;
 
+    private readonly Dictionary<Term, Query> _fuzzy = [];
+
     /// <summary>The query with missing words made fuzzy; null when no word was missing.</summary>
-    public static Query? Relax(Query query, IndexReader reader)
+    public Query? Relax(Query query)
     {
+        var reader = searcher.IndexReader;
         if (Missing(query, reader)) return ToFuzzy(query);
         if (query is not BooleanQuery boolean) return null;
         var changed = false;
         var relaxed = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
         foreach (var clause in boolean.Clauses)
         {
-            var inner = clause.Occur == Occur.MUST_NOT ? null : Relax(clause.Query, reader);
+            var inner = clause.Occur == Occur.MUST_NOT ? null : Relax(clause.Query);
             changed |= inner is not null;
             relaxed.Add(inner ?? clause.Query, clause.Occur);
         }
@@ -36,12 +41,18 @@ internal static class TypoTolerance
         _ => false,
     };
 
-    private static Query ToFuzzy(Query query)
+    private Query ToFuzzy(Query query)
     {
         if (query is TermQuery term)
         {
-            var text = term.Term.Text;
-            return new FuzzyQuery(term.Term, text.Length >= 7 ? 2 : 1, prefixLength: 1) { Boost = term.Boost };
+            if (!_fuzzy.TryGetValue(term.Term, out var terms))
+            {
+                var text = term.Term.Text;
+                _fuzzy[term.Term] = terms = searcher.Rewrite(new FuzzyQuery(term.Term, text.Length >= 7 ? 2 : 1, prefixLength: 1));
+            }
+            var boosted = (Query)terms.Clone();
+            boosted.Boost *= term.Boost;
+            return boosted;
         }
         var boolean = (BooleanQuery)query;
         var fuzzy = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost };
