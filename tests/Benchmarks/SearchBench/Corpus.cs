@@ -2,6 +2,7 @@ using System.Text;
 using MyAlmaty.Learn.Content.Types;
 using MyAlmaty.Learn.Localization;
 using MyAlmaty.Learn.Search.Analysis;
+using MyAlmaty.Learn.Tests.Search;
 
 namespace SearchBench;
 
