@@ -38,8 +38,7 @@ internal sealed class TermMarker
         if (matches.Count == 0) return [];
         if (whole) return [Marked(text, 0, text.Length, matches)];
 
-        // Passage k starts at the first word at or after k × fragmentLength (its words never split);
-        // the last one runs to the end of the text.
+        // Passages of about fragmentLength characters (see PassageStarts); the last one runs to the end.
         var starts = PassageStarts(text, fragmentLength);
         var passageOf = new int[matches.Count];
         for (var m = 0; m < matches.Count; m++) passageOf[m] = PassageAt(starts, matches[m].Start);
