@@ -52,7 +52,8 @@ public sealed class SiteSearch(SearchIndexes indexes)
             }
             if (run.All == 0) notice = SearchNotice.NothingFound;
 
-            // Fuzzy words become their terms once here, not again for every hit's title and snippet.
+            // Fuzzy words are their terms already (TypoTolerance); rewriting makes sure nothing is left
+            // for the marking of every hit's title and snippet to expand again.
             var marking = queries.Select(q => q is null ? null : searcher.Rewrite(q)).ToArray();
             var highlights = new Highlights(reader);
             var fields = request.Snippets ? Highlights.FieldsWithText : Highlights.FieldsWithoutText;
