@@ -115,11 +115,17 @@ public static class SiteEndpoints
     /// <summary>The themed «too many requests» page (429) in the language of the address, with when to try again.</summary>
     public static async Task<IResult> TooManyRequests(HttpContext http, int retryAfterSeconds)
     {
-        var first = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        var culture = Cultures.IsSupported(first) ? first! : Cultures.Default;
+        var culture = CultureOfPath(http) ?? Cultures.Default;
         var pages = http.RequestServices.GetRequiredService<SitePages>();
         var result = await pages.Render(http, "too-many-requests", SitePages.ForSection(http, culture, "") with { Alternates = [] }, null, StatusCodes.Status429TooManyRequests);
         http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return result;
+    }
+
+    /// <summary>The culture the address starts with (/ru/…, /kk/…), if it starts with one.</summary>
+    public static string? CultureOfPath(HttpContext http)
+    {
+        var first = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return Cultures.IsSupported(first) ? first : null;
     }
 }

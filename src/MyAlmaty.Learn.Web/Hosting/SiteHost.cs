@@ -96,8 +96,7 @@ public static class SiteHost
         app.MapSearchPages();
         app.MapFallback((HttpContext http, SitePages pages) =>
         {
-            var first = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-            var culture = Cultures.IsSupported(first) ? first! : Cultures.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
+            var culture = SiteEndpoints.CultureOfPath(http) ?? Cultures.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
             return SiteEndpoints.NotFound(http, culture, pages);
         });
         return app;
@@ -119,8 +118,7 @@ public static class SiteHost
         var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("MyAlmaty.Learn.Errors")
             .LogError(error, "Request {Path} failed", http.Request.Path);
-        var first = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        var culture = Cultures.IsSupported(first) ? first! : Cultures.Default;
+        var culture = SiteEndpoints.CultureOfPath(http) ?? Cultures.Default;
         http.Response.StatusCode = StatusCodes.Status500InternalServerError;
         http.Response.ContentType = "text/html; charset=utf-8";
         try

@@ -43,14 +43,12 @@ internal sealed class TermMarker
         var passageOf = new int[matches.Count];
         for (var m = 0; m < matches.Count; m++) passageOf[m] = PassageAt(starts, matches[m].Start);
 
+        // Each distinct term counts once per passage.
         var scores = new float[starts.Count];
-        for (var p = 0; p < starts.Count; p++)
+        var counted = new HashSet<(int Passage, string Term)>();
+        for (var m = 0; m < matches.Count; m++)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var m = 0; m < matches.Count; m++)
-            {
-                if (passageOf[m] == p && seen.Add(matches[m].Term)) scores[p] += matches[m].Weight;
-            }
+            if (counted.Add((passageOf[m], matches[m].Term))) scores[passageOf[m]] += matches[m].Weight;
         }
         // The best passages, the earlier first among equals; neighbours are read as one.
         var best = Enumerable.Range(0, starts.Count).Where(p => scores[p] > 0)
