@@ -29,6 +29,9 @@ public sealed record PageInfo
     /// <summary>Kazakh pages: the reader reads them in the Latin alphabet.</summary>
     public bool Latin { get; init; }
 
+    /// <summary>This page's address with the query it stands for (a search), when that matters to a link back to it.</summary>
+    public string? Self { get; init; }
+
     /// <summary>Kazakh pages: where the link to the other alphabet goes (it comes back to this page).</summary>
     public string? ScriptUrl { get; init; }
 

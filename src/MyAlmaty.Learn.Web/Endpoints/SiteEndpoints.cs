@@ -13,34 +13,34 @@ namespace MyAlmaty.Learn.Web.Endpoints;
 /// <summary>The public pages: /{culture}/… for ru and kk, and / choosing between them.</summary>
 public static class SiteEndpoints
 {
-    public const string CulturePattern = "{culture:regex(^(ru|kk)$)}";
+    public const string CulturePattern = "{culture:" + CultureRouteConstraint.Name + "}";
 
     public static IEndpointRouteBuilder MapSitePages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext http) =>
+        app.MapPage("/", (HttpContext http) =>
         {
             http.Response.Headers.Vary = "Accept-Language";
             return Results.Redirect($"/{Cultures.FromAcceptLanguage(http.Request.Headers.AcceptLanguage)}/");
         });
 
         // Kazakh pages in the Latin or the Cyrillic alphabet: remembered, then back to the page.
-        app.MapGet("/kk/script/{script:regex(^(latn|cyrl)$)}", (HttpContext http, string script, string? @return) =>
+        app.MapPage("/kk/script/{script:regex(^(latn|cyrl)$)}", (HttpContext http, string script, string? @return) =>
         {
             LatinScript.Choose(http, script);
-            var local = @return is { Length: > 1 } r && r.StartsWith("/kk/", StringComparison.Ordinal) && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/kk/";
+            var local = ReturnPaths.Local(@return) is { } r && r.StartsWith("/kk/", StringComparison.Ordinal) ? r : "/kk/";
             return Results.Redirect(local);
         });
 
         var site = app.MapGroup(CulturePattern).CacheOutput(SiteCaching.PagePolicy);
-        site.MapGet("/", Home);
-        site.MapGet("/courses", CourseList);
-        site.MapGet("/courses/{slug}", Course);
-        site.MapGet("/courses/{course}/{lesson}", Lesson);
-        site.MapGet("/glossary", Glossary);
-        site.MapGet("/glossary/{slug}", Term);
-        site.MapGet("/summaries", Summaries);
-        site.MapGet("/summaries/{slug}", Summary);
-        site.MapGet("/{slug}", Page);
+        site.MapPage("/", Home);
+        site.MapPage("/courses", CourseList);
+        site.MapPage("/courses/{slug}", Course);
+        site.MapPage("/courses/{course}/{lesson}", Lesson);
+        site.MapPage("/glossary", Glossary);
+        site.MapPage("/glossary/{slug}", Term);
+        site.MapPage("/summaries", Summaries);
+        site.MapPage("/summaries/{slug}", Summary);
+        site.MapPage("/{slug}", Page);
         return app;
     }
 

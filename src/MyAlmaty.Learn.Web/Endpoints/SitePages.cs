@@ -9,14 +9,18 @@ public sealed class SitePages(ThemeRenderer theme, PublishedContent published, C
 {
     public const string UntranslatedNotice = "untranslated";
 
+    public const string NoticeParameter = "notice";
+
     /// <summary>Notices a page may be asked to show with ?notice=…; anything else is ignored.</summary>
     private static readonly string[] Notices = [UntranslatedNotice, "deleted"];
+
+    public static bool IsNotice(Microsoft.Extensions.Primitives.StringValues asked) => asked.Count == 1 && Array.IndexOf(Notices, asked.ToString()) >= 0;
 
     /// <param name="forms">Whether the view has forms: then it gets an antiforgery token (and is not cached).</param>
     public async Task<IResult> Render(HttpContext http, string view, PageInfo page, object? model, int status = StatusCodes.Status200OK, bool forms = false)
     {
-        var asked = http.Request.Query["notice"].ToString();
-        var notice = Array.IndexOf(Notices, asked) >= 0 ? asked : page.Notice;
+        var asked = http.Request.Query[NoticeParameter];
+        var notice = IsNotice(asked) ? asked.ToString() : page.Notice;
         var user = SignedInUser(http);
         AntiforgeryView? token = null;
         if (forms || user is not null)
@@ -25,20 +29,29 @@ public sealed class SitePages(ThemeRenderer theme, PublishedContent published, C
             token = new AntiforgeryView(tokens.FormFieldName, tokens.RequestToken!);
         }
         var latin = LatinScript.IsChosen(http, page.Culture);
+        var self = EchoablePath(http, page.Culture);
         var values = new Dictionary<string, object?>
         {
-            ["page"] = page with { Notice = notice, User = user, Antiforgery = token, Latin = latin, ScriptUrl = ScriptUrl(http, page.Culture, latin) },
+            ["page"] = page with { Notice = notice, User = user, Antiforgery = token, Latin = latin, ScriptUrl = ScriptUrl(page, self, latin) },
             ["model"] = model,
-            ["path"] = http.Request.Path.Value,
+            ["path"] = self,
         };
         var html = await theme.RenderAsync(view, page.Culture, values);
         if (latin) html = LatinScript.Transliterate(html);
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 
-    private static string? ScriptUrl(HttpContext http, string culture, bool latin) =>
-        culture == Localization.Cultures.Kazakh
-            ? $"/{culture}/script/{(latin ? LatinScript.Cyrillic : LatinScript.Latin)}?return={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}"
+    /// <summary>
+    /// The page's own address as a page may repeat it (in links back to it): the path, never the
+    /// query string, which is whatever a sender wrote — a page that echoed it could be made huge, or
+    /// cached with a stranger's words in it. Pages that mean their query (search) say so with <see cref="PageInfo.Self"/>.
+    /// </summary>
+    private static string EchoablePath(HttpContext http, string culture) =>
+        ReturnPaths.Local(http.Request.Path.ToUriComponent()) ?? $"/{culture}/";
+
+    private static string? ScriptUrl(PageInfo page, string path, bool latin) =>
+        page.Culture == Localization.Cultures.Kazakh
+            ? $"/{page.Culture}/script/{(latin ? LatinScript.Cyrillic : LatinScript.Latin)}?return={Uri.EscapeDataString(ReturnPaths.Local(page.Self) ?? path)}"
             : null;
 
     /// <summary>Page info for a content item: alternates for each existing translation, and the switcher target.</summary>
@@ -80,5 +93,6 @@ public sealed class SitePages(ThemeRenderer theme, PublishedContent published, C
             ? new UserView(http.User.FindFirst(Users.LearnClaims.DisplayName)?.Value, http.User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? http.User.Identity.Name ?? "")
             : null;
 
-    public static string Absolute(HttpContext http, string path) => $"{http.Request.Scheme}://{http.Request.Host}{path}";
+    /// <summary>An absolute address on the public site; never built from the request's Host header.</summary>
+    public static string Absolute(HttpContext http, string path) => http.RequestServices.GetRequiredService<Hosting.PublicAddress>().Absolute(path);
 }

@@ -17,18 +17,23 @@ public static class AccountServices
             o.Cookie.Name = "ma_auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromDays(30);
+            o.ExpireTimeSpan = DatabaseTicketStore.DefaultLifetime;
             o.SlidingExpiration = true;
             o.LoginPath = "/ru/account/sign-in";
         });
+        // The cookie carries a session key; the session itself lives in the database and ends at sign-out.
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((o, store) => o.SessionStore = store);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ma_af";
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Like every other cookie: Secure whenever the site is reached over HTTPS.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__af";
         });
         services.AddMemoryCache();
-        services.AddSingleton<SignInAttempts>();
         services.AddScoped<LearnerSession>();
         services.AddRateLimiter(o =>
         {

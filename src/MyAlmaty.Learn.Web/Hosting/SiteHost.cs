@@ -23,6 +23,12 @@ namespace MyAlmaty.Learn.Web.Hosting;
 /// <summary>Builds the web application: the same composition for the site, the CLI and the tests.</summary>
 public static class SiteHost
 {
+    /// <summary>The largest request body the site reads.</summary>
+    public const long MaxRequestBody = 4 * 1024 * 1024;
+
+    /// <summary>The longest single form value.</summary>
+    public const int FormValueLimit = 256 * 1024;
+
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -41,9 +47,22 @@ public static class SiteHost
         {
             k.Limits.MaxRequestLineSize = 128 * 1024;
             k.Limits.MaxRequestHeadersTotalSize = 160 * 1024;
+            k.Limits.MaxRequestBodySize = MaxRequestBody;
         });
         var services = builder.Services;
+        services.AddSecurityHeaders();
         services.AddSingleton(site);
+        services.AddSingleton<PublicAddress>();
+        // Requests naming another host are refused before anything reads them; links never come from the Host header anyway.
+        var allowedHosts = PublicAddress.AllowedHosts(site);
+        services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = [.. allowedHosts]);
+        services.Configure<RouteOptions>(o => o.ConstraintMap[CultureRouteConstraint.Name] = typeof(CultureRouteConstraint));
+        // Nothing a reader sends is this big; editors' uploads will raise it where they need more.
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.ValueLengthLimit = FormValueLimit;
+            o.MultipartBodyLengthLimit = MaxRequestBody;
+        });
         services.AddSingleton(paths);
         services.AddLearnData(storage, paths.Data);
         var themeDirectory = Path.Combine(paths.Themes, site.Theme);
@@ -75,7 +94,8 @@ public static class SiteHost
     {
         var app = builder.Build();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler(e => e.Run(FriendlyError));
-        app.UseSecurityHeaders();
+        app.UseMalformedRequestAnswers();
+        app.UseLowerCaseCultures();
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = ThemeAssets.UrlPrefix,
@@ -84,6 +104,7 @@ public static class SiteHost
             OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
         });
         app.UseRouting();
+        app.UseSameOriginPosts();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -98,7 +119,7 @@ public static class SiteHost
         {
             var culture = SiteEndpoints.CultureOfPath(http) ?? Cultures.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
             return SiteEndpoints.NotFound(http, culture, pages);
-        });
+        }).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return app;
     }
 
@@ -117,7 +138,7 @@ public static class SiteHost
     {
         var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("MyAlmaty.Learn.Errors")
-            .LogError(error, "Request {Path} failed", http.Request.Path);
+            .LogError(error, "Request {Method} {Path} failed", http.Request.Method, LoggedPaths.Redact(http.Request.Path));
         var culture = SiteEndpoints.CultureOfPath(http) ?? Cultures.Default;
         http.Response.StatusCode = StatusCodes.Status500InternalServerError;
         http.Response.ContentType = "text/html; charset=utf-8";

@@ -21,6 +21,15 @@ public sealed class SiteOptions
     /// <summary>Sign-in, sign-up and link requests one address may make a minute.</summary>
     public int AccountRequestsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// The address readers use, e.g. https://learn.example.kz: every link in an email and every
+    /// absolute address on a page is built from it. Empty: the address the site listens on.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>More host names requests may carry besides the public one and loopback (e.g. a second domain).</summary>
+    public string[] AllowedHosts { get; set; } = [];
+
     /// <summary>Serve cached pages to anonymous readers (turned off while editing templates).</summary>
     public bool CachePages { get; set; } = true;
 }

@@ -18,19 +18,19 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountPages(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup(SiteEndpoints.CulturePattern + "/account");
-        account.MapGet("/sign-in", (HttpContext http, string culture, string? returnPath, SitePages pages) =>
+        account.MapPage("/sign-in", (HttpContext http, string culture, string? returnPath, SitePages pages) =>
             Form(http, pages, culture, "account-sign-in", new { Email = "", ReturnPath = LocalPath(returnPath), Errors = Array.Empty<string>() }));
         account.MapPost("/sign-in", SignInAsync).RequireRateLimiting(RateLimitPolicy);
         account.MapPost("/link", RequestLinkAsync).RequireRateLimiting(RateLimitPolicy);
-        account.MapGet("/sign-up", (HttpContext http, string culture, SitePages pages) =>
+        account.MapPage("/sign-up", (HttpContext http, string culture, SitePages pages) =>
             Form(http, pages, culture, "account-sign-up", new { Email = "", Name = "", Errors = Array.Empty<string>() }));
         account.MapPost("/sign-up", SignUpAsync).RequireRateLimiting(RateLimitPolicy);
-        account.MapGet("/link/{token}", ShowLinkAsync);
+        account.MapPage("/link/{token}", ShowLinkAsync);
         account.MapPost("/link/{token}", UseLinkAsync).RequireRateLimiting(RateLimitPolicy);
-        account.MapGet("/reset", (HttpContext http, string culture, SitePages pages) =>
+        account.MapPage("/reset", (HttpContext http, string culture, SitePages pages) =>
             Form(http, pages, culture, "account-reset-request", new { Email = "", Errors = Array.Empty<string>() }));
         account.MapPost("/reset", RequestResetAsync).RequireRateLimiting(RateLimitPolicy);
-        account.MapGet("/reset/{token}", ShowResetAsync);
+        account.MapPage("/reset/{token}", ShowResetAsync);
         account.MapPost("/reset/{token}", ResetAsync).RequireRateLimiting(RateLimitPolicy);
         account.MapPost("/sign-out", async (HttpContext http, string culture, SignInManager<LearnUser> signIn, [FromForm] LinkForm _) =>
         {
@@ -40,8 +40,8 @@ public static class AccountEndpoints
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, string culture, [FromForm] SignInForm? formFields, SitePages pages, UserManager<LearnUser> users,
-        SignInManager<LearnUser> signIn, SignInAttempts attempts, UiStrings strings, LearnerSession session)
+    private static async Task<IResult> SignInAsync(HttpContext http, string culture, [FromForm] SignInForm? formFields, SitePages pages, PasswordSignIns passwords,
+        SignInManager<LearnUser> signIn, UiStrings strings, LearnerSession session)
     {
         // An empty form binds to null; treat it as a form with empty fields.
         var form = formFields ?? new SignInForm();
@@ -51,21 +51,20 @@ public static class AccountEndpoints
             new { Email = email, ReturnPath = returnPath, Errors = new[] { strings.Get(culture, error) } }, StatusCodes.Status400BadRequest);
 
         if (EmailProblem(email) is { } problem) return await Again(problem);
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        // The same work and the same answer for every kind of address; see PasswordSignIns.
+        var check = await passwords.CheckAsync(email, form.Password ?? "");
+        switch (check.Outcome)
         {
-            // Spend the time a real check would, and lock out like a real account would.
-            users.PasswordHasher.VerifyHashedPassword(new LearnUser(), DummyHash.Value, form.Password ?? "");
-            return await Again(attempts.Fail(email) ? AccountMessages.LockedOut : AccountMessages.WrongCredentials);
+            case PasswordCheck.LockedOut:
+                return await Again(AccountMessages.LockedOut);
+            case PasswordCheck.WrongCredentials:
+                return await Again(AccountMessages.WrongCredentials);
+            case PasswordCheck.NeedsConfirmation:
+                // Only the holder of the right password gets here: the address still needs confirming.
+                return await SendLinkAsync(http, culture, email, returnPath, pages, http.RequestServices.GetRequiredService<Accounts>());
         }
-        var result = await signIn.PasswordSignInAsync(user, form.Password ?? "", isPersistent: true, lockoutOnFailure: true);
-        if (result.IsLockedOut) return await Again(AccountMessages.LockedOut);
-        if (result.IsNotAllowed)
-        {
-            // Only the holder of the right password gets here: the address still needs confirming.
-            return await SendLinkAsync(http, culture, email, returnPath, pages, http.RequestServices.GetRequiredService<Accounts>());
-        }
-        if (!result.Succeeded) return await Again(AccountMessages.WrongCredentials);
+        var user = check.User!;
+        await signIn.SignInAsync(user, isPersistent: true);
         await session.SignedInAsync(http, user, culture);
         return Results.Redirect(returnPath ?? $"/{culture}/my");
     }
@@ -139,7 +138,7 @@ public static class AccountEndpoints
         {
             return await Form(http, pages, culture, "account-reset-request", new { Email = email, Errors = new[] { strings.Get(culture, problem) } }, StatusCodes.Status400BadRequest);
         }
-        await accounts.RequestPasswordResetAsync(email, culture, token => $"{SitePages.Absolute(http, $"/{culture}/account/reset/{token}")}");
+        await accounts.RequestPasswordResetAsync(email, culture, token => SitePages.Absolute(http, $"/{culture}/account/reset/{token}"), token => LinkUrl(http, culture, token));
         return await CheckEmail(http, pages, culture, email);
     }
 
@@ -180,9 +179,8 @@ public static class AccountEndpoints
     private static string LinkUrl(HttpContext http, string culture, string token, string? purpose = null) =>
         SitePages.Absolute(http, $"/{culture}/account/link/{token}{(purpose is null ? "" : $"?purpose={purpose}")}");
 
-    /// <summary>Only paths on this site may be returned to, never another host.</summary>
-    internal static string? LocalPath(string? path) =>
-        path is { Length: > 1 } && path[0] == '/' && path[1] != '/' && path[1] != '\\' ? path : null;
+    /// <summary>Only plain paths on this site may be returned to (see <see cref="ReturnPaths"/>).</summary>
+    internal static string? LocalPath(string? path) => ReturnPaths.Local(path);
 
     private static string? EmailProblem(string email) =>
         email.Length == 0 ? AccountMessages.EmailMissing
@@ -203,6 +201,4 @@ public static class AccountEndpoints
         LinkFailure.AlreadyUsed => "used",
         _ => "unknown",
     };
-
-    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<LearnUser>().HashPassword(new LearnUser(), Guid.NewGuid().ToString()));
 }

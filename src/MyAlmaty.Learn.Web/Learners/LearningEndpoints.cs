@@ -18,10 +18,10 @@ public static class LearningEndpoints
     {
         var site = app.MapGroup(SiteEndpoints.CulturePattern);
         site.MapPost("/courses/{course}/{lesson}/done", MarkDoneAsync).DisableAntiforgery();
-        site.MapGet("/my", DashboardAsync);
-        site.MapGet("/certificates/{code}", CertificateAsync);
-        site.MapGet("/verify", VerifyAsync);
-        app.MapGet("/verify/{code}", (string code, HttpContext http) =>
+        site.MapPage("/my", DashboardAsync);
+        site.MapPage("/certificates/{code}", CertificateAsync);
+        site.MapPage("/verify", VerifyAsync);
+        app.MapPage("/verify/{code}", (string code, HttpContext http) =>
             Results.Redirect($"/{Localization.Cultures.FromAcceptLanguage(http.Request.Headers.AcceptLanguage)}/verify?code={Uri.EscapeDataString(code)}"));
         return app;
     }

@@ -17,9 +17,9 @@ public static class ProfileEndpoints
     public static IEndpointRouteBuilder MapProfilePages(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup(SiteEndpoints.CulturePattern + "/account");
-        account.MapGet("/", ShowAsync);
+        account.MapPage("/", ShowAsync);
         account.MapPost("/", SaveAsync);
-        account.MapGet("/export", ExportAsync);
+        account.MapPage("/export", ExportAsync);
         account.MapPost("/delete", DeleteAsync);
         return app;
     }
@@ -70,11 +70,13 @@ public static class ProfileEndpoints
                 .Select(l => new { l.Purpose, l.CreatedUtc, l.ExpiresUtc, l.UsedUtc }).ToListAsync(),
         };
         var json = JsonSerializer.SerializeToUtf8Bytes(data, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        // Everything about a person: no cache, shared or private, may keep a copy.
+        http.Response.Headers.CacheControl = "no-store";
         return Results.File(json, "application/json; charset=utf-8", $"myalmaty-learn-{DateTime.UtcNow:yyyy-MM-dd}.json");
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext http, string culture, [FromForm] DeleteForm? formFields, SitePages pages, UserManager<LearnUser> users,
-        SignInManager<LearnUser> signIn, LearnDbContext db, UiStrings strings)
+        SignInManager<LearnUser> signIn, LearnDbContext db, UiStrings strings, AuthSessions sessions)
     {
         // An empty form binds to null; treat it as a form with empty fields.
         var form = formFields ?? new DeleteForm();
@@ -89,6 +91,7 @@ public static class ProfileEndpoints
             await db.Set<Learn.Quizzes.QuizAttempt>().Where(a => a.LearnerId == user.Id).ExecuteDeleteAsync();
             await db.Set<Certificate>().Where(c => c.UserId == user.Id).ExecuteDeleteAsync();
             await db.Set<OneTimeLink>().Where(l => l.Email == user.Email).ExecuteDeleteAsync();
+            await sessions.EndAllAsync(user.Id);
             await users.DeleteAsync(user);
             await transaction.CommitAsync();
         }

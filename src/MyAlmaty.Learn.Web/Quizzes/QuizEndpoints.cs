@@ -23,11 +23,11 @@ public static class QuizEndpoints
     public static IEndpointRouteBuilder MapQuizPages(this IEndpointRouteBuilder app)
     {
         var site = app.MapGroup(SiteEndpoints.CulturePattern + "/quizzes/{slug}");
-        site.MapGet("", IntroAsync);
+        site.MapPage("", IntroAsync);
         site.MapPost("/attempts", StartAsync).DisableAntiforgery();
-        site.MapGet("/attempts/{id}", AttemptAsync);
+        site.MapPage("/attempts/{id}", AttemptAsync);
         site.MapPost("/attempts/{id}", SubmitAsync).DisableAntiforgery();
-        site.MapGet("/analysis", AnalysisAsync);
+        site.MapPage("/analysis", AnalysisAsync);
         return app;
     }
 

@@ -19,10 +19,10 @@ public static class SearchEndpoints
     public static IEndpointRouteBuilder MapSearchPages(this IEndpointRouteBuilder app)
     {
         var site = app.MapGroup(SiteEndpoints.CulturePattern).AddEndpointFilter(TakeTurnAsync);
-        site.MapGet("/search", (HttpContext http, string culture, SiteSearch search, SearchViews views, SitePages pages) =>
+        site.MapPage("/search", (HttpContext http, string culture, SiteSearch search, SearchViews views, SitePages pages) =>
             RenderAsync(http, culture, workspace: false, search, views, pages));
-        site.MapGet("/search.json", Instant);
-        site.MapGet("/editor/search", (HttpContext http, string culture, SiteSearch search, SearchViews views, SitePages pages) =>
+        site.MapPage("/search.json", Instant);
+        site.MapPage("/editor/search", (HttpContext http, string culture, SiteSearch search, SearchViews views, SitePages pages) =>
             IsEditor(http) ? RenderAsync(http, culture, workspace: true, search, views, pages) : Forbidden(http, culture, pages));
         return app;
     }
@@ -31,7 +31,7 @@ public static class SearchEndpoints
     private static async ValueTask<object?> TakeTurnAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        using var turn = await http.RequestServices.GetRequiredService<SearchTurns>().WaitAsync(http.RequestAborted);
+        using var turn = await http.RequestServices.GetRequiredService<SearchTurns>().WaitAsync(http, http.RequestAborted);
         if (!turn.IsAcquired) return await SiteEndpoints.TooManyRequests(http, retryAfterSeconds: 5);
         return await next(context);
     }
@@ -41,7 +41,8 @@ public static class SearchEndpoints
         var query = SearchQuery.From(http.Request, culture, workspace);
         var results = search.Search(query.ToRequest());
         var section = workspace ? "editor" : "search";
-        return pages.Render(http, "search", SitePages.ForSection(http, culture, section), views.Page(query, results));
+        var page = SitePages.ForSection(http, culture, section) with { Self = query.Url(page: results.Page) };
+        return pages.Render(http, "search", page, views.Page(query, results));
     }
 
     private static IResult Instant(HttpContext http, string culture, SiteSearch search, SearchViews views, UiStrings strings)
@@ -51,6 +52,7 @@ public static class SearchEndpoints
         var toLatin = LatinScript.IsChosen(http, culture);
         string Show(string text) => toLatin ? KazakhLatin.ToLatin(text) : text;
         http.Response.Headers.CacheControl = "no-store";
+        // < > & and quotes go out as \u escapes (Cyrillic as it is): the answer never reads as HTML, even to a browser that guesses.
         return Results.Json(new
         {
             query = results.Text,
@@ -66,8 +68,13 @@ public static class SearchEndpoints
                 url = r.Url,
                 type = Show(r.TypeLabel),
             }),
-        });
+        }, SafeJson);
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions SafeJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     private static bool IsEditor(HttpContext http) => http.User.IsInRole(RoleNames.Administrator) || http.User.IsInRole(RoleNames.Editor);
 

@@ -7,6 +7,7 @@ using MyAlmaty.Learn.Web.Endpoints;
 namespace MyAlmaty.Learn.Web.Search;
 
 /// <summary>A search request as the page asks it: ?q=…&amp;type=…&amp;page=…&amp;other=1.</summary>
+/// <remarks>The text is cleaned and cut to what is searched right away, so no link on the page repeats more than that.</remarks>
 public sealed record SearchQuery(string Culture, string Text, SearchTypes.Kind? Type, int Page, bool Other, bool Workspace)
 {
     public const int MaximumPage = 100;
@@ -15,8 +16,12 @@ public sealed record SearchQuery(string Culture, string Text, SearchTypes.Kind? 
     public static SearchQuery From(HttpRequest request, string culture, bool workspace)
     {
         var page = int.TryParse(request.Query["page"], out var p) ? Math.Clamp(p, 1, MaximumPage) : 1;
-        return new SearchQuery(culture, request.Query["q"].ToString(), SearchTypes.BySlug(request.Query["type"]), page, request.Query["other"] == "1", workspace);
+        var (text, shortened) = SearchInput.Clean(request.Query["q"].ToString());
+        return new SearchQuery(culture, text, SearchTypes.BySlug(request.Query["type"]), page, request.Query["other"] == "1", workspace) { Shortened = shortened };
     }
+
+    /// <summary>What was typed was longer than what is searched.</summary>
+    public bool Shortened { get; init; }
 
     public SearchRequest ToRequest(int pageSize = PageSize, bool snippets = true) => new()
     {
@@ -77,7 +82,7 @@ public sealed class SearchViews(PublishedContent published, ContentUrls urls, Ui
             query.Type?.Slug ?? "", results.Total, all, all > 0 ? filters : [], [.. results.Hits.Select(h => Result(query.Culture, h))], pages.Count > 1 ? pages : [],
             results.Page > 1 && pageCount > 0 ? query.Url(page: results.Page - 1) : null,
             results.Page < pageCount ? query.Url(page: results.Page + 1) : null,
-            Notice(results.Notice), results.Shortened, results.Suggestion,
+            Notice(results.Notice), results.Shortened || query.Shortened, results.Suggestion,
             results.Suggestion is { } s ? query.Url(text: s) : null,
             query.Other ? null : query.Url(other: true),
             (results.Page - 1) * SearchQuery.PageSize + 1);

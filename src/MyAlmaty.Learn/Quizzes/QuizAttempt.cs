@@ -24,6 +24,14 @@ public sealed class QuizAttempt
     public DateTime? FinishedUtc { get; set; }
     public int Step { get; set; }
 
+    /// <summary>
+    /// Set while the attempt is the learner's open one at its quiz (learner and quiz), cleared when it
+    /// finishes or runs out of time. Unique in the database, so two requests at once cannot both open one.
+    /// </summary>
+    public string? OpenKey { get; set; }
+
+    public static string OpenKeyOf(string learnerId, string quizKey) => learnerId + "|" + quizKey;
+
     /// <summary>Each question's answer, tries and mark, as JSON (<see cref="AttemptState"/>).</summary>
     public string State { get; set; } = "{}";
 
@@ -80,6 +88,8 @@ internal sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAt
         attempt.Property(a => a.Culture).HasMaxLength(8);
         attempt.Property(a => a.Mode).HasConversion<string>().HasMaxLength(16);
         attempt.Property(a => a.Step).IsConcurrencyToken();
+        attempt.Property(a => a.OpenKey).HasMaxLength(280);
+        attempt.HasIndex(a => a.OpenKey).IsUnique();
         attempt.Ignore(a => a.Finished);
         attempt.Ignore(a => a.Percent);
         attempt.HasIndex(a => new { a.LearnerId, a.QuizKey });

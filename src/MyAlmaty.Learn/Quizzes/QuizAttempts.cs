@@ -57,10 +57,20 @@ public sealed class QuizAttempts(LearnDbContext db, TimeProvider clock, Publishe
     /// <summary>The share of a point each retry of a question costs (Moodle's default penalty).</summary>
     public const double RetryPenalty = 1.0 / 3;
 
+    /// <summary>
+    /// The learner's open attempt at the quiz, or a new one when there is none: one open attempt at a
+    /// time, however many requests arrive together (the open key is unique in the database).
+    /// </summary>
     public async Task<QuizAttempt> StartAsync(string learnerId, PublishedItem quiz, CancellationToken cancellationToken = default)
     {
         var metadata = quiz.MetadataAs<QuizMetadata>();
         var now = clock.GetUtcNow().UtcDateTime;
+        var openKey = QuizAttempt.OpenKeyOf(learnerId, quiz.TranslationKey);
+        if (await db.Set<QuizAttempt>().FirstOrDefaultAsync(a => a.OpenKey == openKey, cancellationToken) is { } open)
+        {
+            if (!open.Expired(now)) return open;
+            open.OpenKey = null;
+        }
         var attempt = new QuizAttempt
         {
             Id = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)),
@@ -73,10 +83,20 @@ public sealed class QuizAttempts(LearnDbContext db, TimeProvider clock, Publishe
             StartedUtc = now,
             DeadlineUtc = metadata.TimeLimitMinutes is { } minutes ? now.AddMinutes(minutes) : null,
             MaxScore = metadata.QuestionsPerAttempt,
+            OpenKey = openKey,
         };
         db.Add(attempt);
-        await db.SaveChangesAsync(cancellationToken);
-        return attempt;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return attempt;
+        }
+        catch (DbUpdateException)
+        {
+            // Another request opened one at the same moment: that one is the learner's attempt.
+            db.ChangeTracker.Clear();
+            return await db.Set<QuizAttempt>().FirstOrDefaultAsync(a => a.OpenKey == openKey, cancellationToken) ?? throw new InvalidOperationException("An attempt could not be opened.");
+        }
     }
 
     /// <summary>The learner's attempt, tracked for a submission; null for someone else's.</summary>
@@ -195,14 +215,27 @@ public sealed class QuizAttempts(LearnDbContext db, TimeProvider clock, Publishe
         attempt.Score = Math.Round(paper.Questions.Sum(q => state.Of(q.Question.Id).Score), 4);
         attempt.MaxScore = paper.Questions.Count;
         attempt.FinishedUtc = now;
+        attempt.OpenKey = null;
         attempt.Passed = attempt.Percent >= quiz.PassPercent;
     }
 
     /// <summary>Moves an anonymous reader's attempts into their account.</summary>
-    public Task<int> MergeAsync(string fromLearnerId, string intoLearnerId, CancellationToken cancellationToken = default) =>
-        fromLearnerId == intoLearnerId
-            ? Task.FromResult(0)
-            : db.Set<QuizAttempt>().Where(a => a.LearnerId == fromLearnerId).ExecuteUpdateAsync(s => s.SetProperty(a => a.LearnerId, intoLearnerId), cancellationToken);
+    /// <remarks>
+    /// Where both have an open attempt at the same quiz, the account's stays open and the reader's
+    /// ends without a grade (its time is up), so that there is still one open attempt.
+    /// </remarks>
+    public async Task<int> MergeAsync(string fromLearnerId, string intoLearnerId, CancellationToken cancellationToken = default)
+    {
+        if (fromLearnerId == intoLearnerId) return 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var prefix = intoLearnerId + "|";
+        var openInAccount = await db.Set<QuizAttempt>().AsNoTracking().Where(a => a.LearnerId == intoLearnerId && a.OpenKey != null).Select(a => a.QuizKey).ToListAsync(cancellationToken);
+        await db.Set<QuizAttempt>().Where(a => a.LearnerId == fromLearnerId && a.OpenKey != null && openInAccount.Contains(a.QuizKey))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.OpenKey, (string?)null).SetProperty(a => a.DeadlineUtc, now.AddSeconds(-1) - Grace), cancellationToken);
+        return await db.Set<QuizAttempt>().Where(a => a.LearnerId == fromLearnerId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LearnerId, intoLearnerId)
+                .SetProperty(a => a.OpenKey, a => a.OpenKey == null ? null : prefix + a.QuizKey), cancellationToken);
+    }
 
     public Task<int> DeleteAllAsync(string learnerId, CancellationToken cancellationToken = default) =>
         db.Set<QuizAttempt>().Where(a => a.LearnerId == learnerId).ExecuteDeleteAsync(cancellationToken);

@@ -25,4 +25,10 @@ public sealed class SearchOptions
 
     /// <summary>Searches that may wait for their turn; beyond that a reader is asked to try again in a moment.</summary>
     public int SearchQueue { get; set; } = 500;
+
+    /// <summary>One client's searches that may be running or in that line at once (0: twice <see cref="ConcurrentSearches"/>).</summary>
+    public int SearchesPerClient { get; set; }
+
+    /// <summary>One client's searches that may wait for a place in the line; beyond that that client is asked to try again.</summary>
+    public int SearchQueuePerClient { get; set; } = 16;
 }

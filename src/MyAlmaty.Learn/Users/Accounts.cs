@@ -15,7 +15,7 @@ public sealed record LinkSignIn(LinkFailure Failure, LearnUser? User, string? Re
 /// whether or not an address has an account, so the site never tells who is registered; the
 /// difference only shows in the email the owner of the address receives.
 /// </summary>
-public sealed class Accounts(UserManager<LearnUser> users, LearnDbContext db, OneTimeLinks links, IAccountEmails emails, TimeProvider clock)
+public sealed class Accounts(UserManager<LearnUser> users, LearnDbContext db, OneTimeLinks links, IAccountEmails emails, PasswordSignIns signIns, AuthSessions sessions, TimeProvider clock)
 {
     /// <summary>Sends a sign-in link; the address need not have an account yet.</summary>
     public async Task RequestSignInLinkAsync(string email, string culture, string? returnPath, Func<string, string> linkUrl, CancellationToken cancellationToken = default)
@@ -28,7 +28,9 @@ public sealed class Accounts(UserManager<LearnUser> users, LearnDbContext db, On
 
     /// <summary>
     /// Creates an account with a password and sends a confirmation link. For an address that already
-    /// has an account the answer is the same, and its owner gets a sign-in link instead.
+    /// has an account the answer is the same, the work too (the password is hashed either way), and
+    /// its owner gets a sign-in link instead. The name typed in the form is not put in the email: whoever
+    /// typed it may not own the address, and the email must not carry a stranger's words.
     /// </summary>
     public async Task<SignUpResult> SignUpAsync(string email, string password, string? name, string culture, Func<string, string> linkUrl, CancellationToken cancellationToken = default)
     {
@@ -40,6 +42,7 @@ public sealed class Accounts(UserManager<LearnUser> users, LearnDbContext db, On
         var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
         {
+            users.PasswordHasher.HashPassword(existing, password);
             var token = links.Create(email.Trim(), LinkPurpose.SignIn, existing.PreferredCulture);
             await emails.QueueAsync(db, new AccountEmail(AccountEmail.AlreadyRegistered, email, existing.PreferredCulture, linkUrl(token), existing.DisplayName), cancellationToken);
         }
@@ -47,8 +50,9 @@ public sealed class Accounts(UserManager<LearnUser> users, LearnDbContext db, On
         {
             Check(await users.CreateAsync(candidate, password));
             Check(await users.AddToRoleAsync(candidate, RoleNames.Learner));
+            await signIns.AdoptFailuresAsync(candidate, cancellationToken);
             var token = links.Create(email.Trim(), LinkPurpose.ConfirmEmail, culture);
-            await emails.QueueAsync(db, new AccountEmail(AccountEmail.ConfirmEmail, email, culture, linkUrl(token), name), cancellationToken);
+            await emails.QueueAsync(db, new AccountEmail(AccountEmail.ConfirmEmail, email, culture, linkUrl(token)), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -67,6 +71,7 @@ public sealed class Accounts(UserManager<LearnUser> users, LearnDbContext db, On
         {
             user = NewUser(email, name, culture, confirmed: true);
             Check(await users.CreateAsync(user));
+            await signIns.AdoptFailuresAsync(user, cancellationToken);
         }
         if (!await users.IsInRoleAsync(user, role)) Check(await users.AddToRoleAsync(user, role));
         var token = links.Create(email.Trim(), LinkPurpose.Setup, culture);
@@ -74,9 +79,13 @@ public sealed class Accounts(UserManager<LearnUser> users, LearnDbContext db, On
         return token;
     }
 
-    /// <summary>Uses a sign-in or setup link: the account is created if needed and its address counts as confirmed.</summary>
+    /// <summary>
+    /// Uses a sign-in or setup link: the account is created if needed and its address counts as
+    /// confirmed. All in one transaction: if anything fails, the link is not used up.
+    /// </summary>
     public async Task<LinkSignIn> SignInWithLinkAsync(string token, LinkPurpose purpose, CancellationToken cancellationToken = default)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var redemption = await links.RedeemAsync(token, purpose, cancellationToken);
         if (!redemption.Succeeded) return new LinkSignIn(redemption.Failure, null, null, false);
         var link = redemption.Link!;
@@ -87,6 +96,7 @@ public sealed class Accounts(UserManager<LearnUser> users, LearnDbContext db, On
             user = NewUser(link.Email, null, link.Culture, confirmed: true);
             Check(await users.CreateAsync(user));
             Check(await users.AddToRoleAsync(user, RoleNames.Learner));
+            await signIns.AdoptFailuresAsync(user, cancellationToken);
         }
         else if (!user.EmailConfirmed)
         {
@@ -95,17 +105,28 @@ public sealed class Accounts(UserManager<LearnUser> users, LearnDbContext db, On
             user.EmailConfirmed = true;
             Check(await users.UpdateAsync(user));
         }
+        await transaction.CommitAsync(cancellationToken);
         return new LinkSignIn(LinkFailure.None, user, link.ReturnPath, created);
     }
 
     public async Task<LinkSignIn> ConfirmEmailAsync(string token, CancellationToken cancellationToken = default) =>
         await SignInWithLinkAsync(token, LinkPurpose.ConfirmEmail, cancellationToken);
 
-    /// <summary>Sends a reset link if the address has an account; the answer is the same either way.</summary>
-    public async Task RequestPasswordResetAsync(string email, string culture, Func<string, string> linkUrl, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sends a reset link if the address has an account. An address without one is told so by email,
+    /// with a link that signs in and creates it: the same answer and the same work either way.
+    /// </summary>
+    public async Task RequestPasswordResetAsync(string email, string culture, Func<string, string> resetUrl, Func<string, string> signInUrl, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByEmailAsync(email);
-        if (user is null) return;
+        if (user is null)
+        {
+            var signInToken = links.Create(email.Trim(), LinkPurpose.SignIn, culture);
+            await emails.QueueAsync(db, new AccountEmail(AccountEmail.ResetWithoutAccount, email, culture, signInUrl(signInToken)), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        var linkUrl = resetUrl;
         var token = links.Create(email.Trim(), LinkPurpose.ResetPassword, user.PreferredCulture);
         await emails.QueueAsync(db, new AccountEmail(AccountEmail.ResetPassword, email, user.PreferredCulture, linkUrl(token), user.DisplayName), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -127,6 +148,8 @@ public sealed class Accounts(UserManager<LearnUser> users, LearnDbContext db, On
         user.EmailConfirmed = true;
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
+        // A new password ends every session: whoever knew the old one is signed out everywhere.
+        await sessions.EndAllAsync(user.Id, cancellationToken);
         return (LinkFailure.None, [], user);
     }
 

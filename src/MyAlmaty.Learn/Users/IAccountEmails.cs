@@ -9,6 +9,7 @@ public sealed record AccountEmail(string Template, string To, string Culture, st
     public const string ConfirmEmail = "confirm-email";
     public const string AlreadyRegistered = "already-registered";
     public const string ResetPassword = "reset-password";
+    public const string ResetWithoutAccount = "reset-no-account";
 }
 
 /// <summary>

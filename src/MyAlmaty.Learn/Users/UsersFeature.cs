@@ -30,6 +30,8 @@ public static class UsersFeature
             .AddSignInManager()
             .AddClaimsPrincipalFactory<LearnClaimsFactory>();
         services.AddScoped<OneTimeLinks>();
+        services.AddScoped<PasswordSignIns>();
+        services.AddScoped<AuthSessions>();
         services.AddScoped<RoleSeeder>();
         return services;
     }

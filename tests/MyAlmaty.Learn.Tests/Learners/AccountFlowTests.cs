@@ -133,7 +133,10 @@ public sealed class AccountFlowTests(SiteFixture fixture)
         var forUnknown = await Forms.SubmitAsync(client, "/ru/account/reset", "/ru/account/reset", ("email", unknown));
 
         Assert.Equal(Visible(await forKnown.Content.ReadAsStringAsync(), known), Visible(await forUnknown.Content.ReadAsStringAsync(), unknown));
-        Assert.Empty(Mailbox.Read(Site.MailFolder, unknown));
+        // The owner of an address without an account learns that by email, with a way in.
+        var told = Assert.Single(await Mailbox.WaitForAsync(Site.MailFolder, unknown));
+        Assert.Contains("аккаунта с таким адресом нет", told.TextBody);
+        Assert.Contains("/ru/account/link/", Mailbox.LinkIn(told));
     }
 
     [Fact]

@@ -24,9 +24,10 @@ public sealed class QuizAttemptsTests
         var quiz = site.Quiz("whole");
 
         var first = await site.Attempts.StartAsync(Learner, quiz);
+        await SubmitAsync(site, first, SubmitAction.FinishQuiz(confirmed: true), Form(site, first));
         var second = await site.Attempts.StartAsync(Learner, quiz);
 
-        var row = await site.RowAsync(first.Id);
+        var row = await site.RowAsync(second.Id);
         Assert.Equal((Learner, "whole", "ru", quiz.VersionId, QuizMode.Whole, site.Clock.GetUtcNow().UtcDateTime, (DateTime?)null, 0, 3, "{}"),
             (row.LearnerId, row.QuizKey, row.Culture, row.VersionId, row.Mode, row.StartedUtc, row.DeadlineUtc, row.Step, row.MaxScore, row.State));
         Assert.False(row.Finished);

@@ -108,6 +108,9 @@ public sealed class QuizProgressTests
         Assert.NotEqual(attempt.VersionId, site.Quiz("whole").VersionId);
         var kept = await site.Attempts.QuizOfAsync(attempt);
         Assert.Equal("Активист получает зарплату.", kept!.Questions[1].Text);
+        Assert.Equal(attempt.Id, (await site.Attempts.StartAsync("anon-1", site.Quiz("whole"))).Id);
+        var blank = PaperForm.Blank(QuizPaper.For(kept, attempt.Seed)).AllRight();
+        await site.Attempts.SubmitAsync(attempt, kept, 0, SubmitAction.FinishQuiz(), blank.Fields, PaperForm.Control);
         var fresh = await site.Attempts.StartAsync("anon-1", site.Quiz("whole"));
         Assert.Equal("Активисту платят?", (await site.Attempts.QuizOfAsync(fresh))!.Questions[1].Text);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using MyAlmaty.Learn.Tests.Support;
 using MyAlmaty.Learn.Web.Search;
@@ -14,7 +15,7 @@ public sealed class SearchTurnsTests
         await using var site = await TestSite.StartAsync(extraArgs: ["--Search:ConcurrentSearches=1", "--Search:SearchQueue=4"]);
         var turns = site.Services.GetRequiredService<SearchTurns>();
 
-        var held = await turns.WaitAsync(CancellationToken.None);
+        var held = await turns.WaitAsync(AnotherClient(), CancellationToken.None);
         Assert.True(held.IsAcquired);
         var waiting = site.Client.GetAsync($"/ru/search?q={Uri.EscapeDataString("город")}");
         await Task.Delay(500);
@@ -32,7 +33,7 @@ public sealed class SearchTurnsTests
         await using var site = await TestSite.StartAsync(extraArgs: ["--Search:ConcurrentSearches=1", "--Search:SearchQueue=0"]);
         var turns = site.Services.GetRequiredService<SearchTurns>();
 
-        using (var held = await turns.WaitAsync(CancellationToken.None))
+        using (var held = await turns.WaitAsync(AnotherClient(), CancellationToken.None))
         {
             Assert.True(held.IsAcquired);
             using var busy = await site.Client.GetAsync($"/kk/search?q={Uri.EscapeDataString("қала")}");
@@ -46,4 +47,7 @@ public sealed class SearchTurnsTests
         using var again = await site.Client.GetAsync($"/kk/search?q={Uri.EscapeDataString("қала")}");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
+
+    /// <summary>A search by someone else than the test's own client, holding a turn.</summary>
+    private static DefaultHttpContext AnotherClient() => new() { Connection = { RemoteIpAddress = IPAddress.Parse("192.0.2.10") } };
 }
