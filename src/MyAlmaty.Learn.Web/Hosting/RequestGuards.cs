@@ -54,7 +54,7 @@ public static class RequestGuards
         {
             await next(http);
         }
-        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException && !http.Response.HasStarted)
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException && !http.Response.HasStarted)
         {
             var status = e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("MyAlmaty.Learn.Requests")

@@ -57,6 +57,8 @@ public static class SiteHost
         var allowedHosts = PublicAddress.AllowedHosts(site);
         services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = [.. allowedHosts]);
         services.Configure<RouteOptions>(o => o.ConstraintMap[CultureRouteConstraint.Name] = typeof(CultureRouteConstraint));
+        // A form that cannot be read (a NUL, a missing token) becomes an exception the themed 400 page answers, not an empty 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // Nothing a reader sends is this big; editors' uploads will raise it where they need more.
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
         {

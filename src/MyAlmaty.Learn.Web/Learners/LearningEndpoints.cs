@@ -34,10 +34,10 @@ public static class LearningEndpoints
     private static async Task<IResult> MarkDoneAsync(HttpContext http, string culture, string course, string lesson, IAntiforgery antiforgery,
         CourseCatalog courses, PublishedContent published, LearnerProgress progress, LearnerSession session, UserManager<LearnUser> users)
     {
-        if (LearnerIdentity.Current(http) is not null && !await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+        if (LearnerIdentity.Current(http) is not null && !await antiforgery.IsRequestValidAsync(http)) return await Refusals.ResultAsync(http, StatusCodes.Status400BadRequest);
         var outline = courses.Course(culture, course);
         var item = published.Current.BySlug(culture, ContentTypeNames.Lesson, lesson);
-        if (outline is null || item is null || outline.PositionOf(item) is not { } position) return Results.NotFound();
+        if (outline is null || item is null || outline.PositionOf(item) is not { } position) return await Refusals.ResultAsync(http, StatusCodes.Status404NotFound);
         var learner = LearnerIdentity.CurrentOrNew(http);
         await progress.MarkDoneAsync(learner, item.TranslationKey);
 

@@ -56,7 +56,7 @@ public static class QuizEndpoints
         QuizAttempts attempts, IAntiforgery antiforgery)
     {
         if (Quiz(published, culture, slug) is not { } quiz) return await SiteEndpoints.NotFound(http, culture, pages);
-        if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+        if (!await antiforgery.IsRequestValidAsync(http)) return await Refusals.ResultAsync(http, StatusCodes.Status400BadRequest);
         var attempt = await attempts.StartAsync(LearnerIdentity.CurrentOrNew(http), quiz);
         return Results.Redirect(QuizRoutes.AttemptUrl(quiz, attempt.Id));
     }
@@ -83,7 +83,7 @@ public static class QuizEndpoints
         IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, UiStrings strings, AlmatyClock clock)
     {
         if (await FindAttemptAsync(http, published, attempts, culture, slug, id) is not var (quiz, learner, attempt)) return await SiteEndpoints.NotFound(http, culture, pages);
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http)) return await Refusals.ResultAsync(http, StatusCodes.Status400BadRequest);
         var form = await http.Request.ReadFormAsync();
         var antiforgeryField = antiforgeryOptions.Value.FormFieldName;
         var fields = form.Where(f => f.Key != antiforgeryField)

@@ -1,5 +1,8 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MyAlmaty.Learn.Web.Hosting;
 
 namespace MyAlmaty.Learn.Tests.Support;
@@ -14,14 +17,18 @@ public sealed class TestSite : IAsyncDisposable
     private readonly TempFolder _data;
     private readonly bool _ownsData;
 
-    private TestSite(WebApplication app, TempFolder data, Uri address, bool ownsData = true)
+    private TestSite(WebApplication app, TempFolder data, Uri address, CapturedLogs logs, bool ownsData = true)
     {
         _app = app;
         _data = data;
         _ownsData = ownsData;
         Address = address;
-        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address };
+        Logs = logs;
+        Client = new HttpClient(Handler(useCookies: false)) { BaseAddress = address };
     }
+
+    /// <summary>Every line the site logged, as «level category: message».</summary>
+    public CapturedLogs Logs { get; }
 
     public Uri Address { get; }
     public HttpClient Client { get; }
@@ -31,11 +38,45 @@ public sealed class TestSite : IAsyncDisposable
     public string MailFolder => Path.Combine(_data.Path, "mail-pickup");
 
     /// <summary>A separate visitor: its own cookies, no redirects followed.</summary>
-    public HttpClient NewClient() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = Address };
+    public HttpClient NewClient() => new(Handler(useCookies: true)) { BaseAddress = Address };
+
+    /// <summary>A separate visitor connecting from another loopback address (e.g. 127.0.0.2), as a second computer would.</summary>
+    public HttpClient NewClientFrom(IPAddress source)
+    {
+        var handler = Handler(useCookies: true);
+        handler.ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(source, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        };
+        return new HttpClient(handler) { BaseAddress = Address };
+    }
+
+    /// <summary>No redirects followed; a test certificate of an HTTPS site is trusted.</summary>
+    private static SocketsHttpHandler Handler(bool useCookies) => new()
+    {
+        AllowAutoRedirect = false,
+        UseCookies = useCookies,
+        CookieContainer = new CookieContainer(),
+        SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+    };
 
     public static Task<TestSite> StartAsync(string? contentPath = null, string? themesPath = null, string environment = "Production", params string[] extraArgs) =>
         StartAsync(new TempFolder(), ownsData: true, contentPath, themesPath, environment, extraArgs);
+
+    /// <summary>A site with some of its services replaced, e.g. to count what they are asked to do.</summary>
+    public static Task<TestSite> StartWithAsync(Action<IServiceCollection> services, params string[] extraArgs) =>
+        StartAsync(new TempFolder(), ownsData: true, null, null, "Production", extraArgs, services);
 
     /// <summary>A site on a data folder the caller keeps: to stop and start it again, or to run a second node beside it.</summary>
     public static Task<TestSite> StartOnAsync(TempFolder data, params string[] extraArgs) =>
@@ -44,7 +85,8 @@ public sealed class TestSite : IAsyncDisposable
     /// <summary>The data folder: the database file, the search indexes, the mail pickup folder.</summary>
     public string DataPath => _data.Path;
 
-    private static async Task<TestSite> StartAsync(TempFolder data, bool ownsData, string? contentPath, string? themesPath, string environment, string[] extraArgs)
+    private static async Task<TestSite> StartAsync(TempFolder data, bool ownsData, string? contentPath, string? themesPath, string environment, string[] extraArgs,
+        Action<IServiceCollection>? services = null)
     {
         string[] args =
         [
@@ -57,10 +99,14 @@ public sealed class TestSite : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];
-        var app = SiteHost.Build(SiteHost.CreateBuilder(args));
+        var builder = SiteHost.CreateBuilder(args);
+        var logs = new CapturedLogs();
+        builder.Logging.AddProvider(logs);
+        services?.Invoke(builder.Services);
+        var app = SiteHost.Build(builder);
         await app.Services.GetRequiredService<SiteInitializer>().StartAsync(app.Services.GetRequiredService<SiteOptions>().ImportOnStart);
         await app.StartAsync();
-        return new TestSite(app, data, new Uri(app.Urls.First()), ownsData);
+        return new TestSite(app, data, new Uri(app.Urls.First()), logs, ownsData);
     }
 
     public async ValueTask DisposeAsync()
