@@ -13,8 +13,8 @@
 #   SEED=""         shuffle seed (random when empty; printed with the results)
 #   PARALLEL=4      requests at a time while preparing the accounts (the samples are one at a time)
 #   PAUSE_MS=0      pause after each sample
-#   WAIT_QUIET=120  before the timed rounds, wait up to this many seconds for the machine to be idle
-#                   (other processes < 0.1 core over 2 s); 0 does not wait
+#   WAIT_QUIET=300  seconds, in all, to wait for the machine to be idle: 2 s before the timed rounds and
+#                   0.5 s before each round (other processes < 0.1 core); 0 does not wait
 #   SITE_ENV=""     extra environment for the site process only, e.g. "DOTNET_gcServer=0"
 #   KEEP_TMP=0      1 keeps the temporary folder (published app, data, site log, samples.csv)
 # Exit status: 0 whatever the spread (a benchmark, not a test); non-zero if anything answers
@@ -26,7 +26,7 @@ WARMUP=${WARMUP:-10}
 SEED=${SEED:-}
 PARALLEL=${PARALLEL:-4}
 PAUSE_MS=${PAUSE_MS:-0}
-WAIT_QUIET=${WAIT_QUIET:-120}
+WAIT_QUIET=${WAIT_QUIET:-300}
 SITE_ENV=${SITE_ENV:-}
 KEEP_TMP=${KEEP_TMP:-0}
 

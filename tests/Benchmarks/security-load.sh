@@ -128,7 +128,7 @@ HOME_RU=$(links /ru/); HOME_KK=$(links /kk/)
 COURSE=$(first '^/ru/courses/[a-z0-9-]+$' <<<"$HOME_RU")
 GLOSSARY_TERM=$(first '^/ru/glossary/[a-z0-9-]+$' <<<"$HOME_RU")
 SUMMARY=$(first '^/ru/summaries/[a-z0-9-]+$' <<<"$HOME_RU")
-KK_GLOSSARY_TERM=$(first '^/kk/glossary/[a-z0-9-]+$' <<<"$HOME_KK")
+KK_TERM=$(first '^/kk/glossary/[a-z0-9-]+$' <<<"$HOME_KK")
 [ -n "$COURSE" ] && [ -n "$GLOSSARY_TERM" ] && [ -n "$SUMMARY" ] && [ -n "$KK_TERM" ] || die "the home pages do not link a course, a term and a summary"
 COURSE_LINKS=$(links "$COURSE")
 LESSON=$(grep -qx /ru/courses/grassroots/urban-activist <<<"$COURSE_LINKS" && echo /ru/courses/grassroots/urban-activist || first "^$COURSE/[a-z0-9-]+$" <<<"$COURSE_LINKS")

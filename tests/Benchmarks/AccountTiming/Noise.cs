@@ -23,14 +23,14 @@ public sealed class Noise(int sitePid)
         return new Use(Cores(b.Site - a.Site), Cores(b.Client - a.Client), Cores(b.Machine - a.Machine - (b.Site - a.Site) - (b.Client - a.Client)));
     }
 
-    /// <summary>Waits up to <paramref name="limit"/> for 2 s in which other processes use less than a tenth of a core; returns whether it came.</summary>
-    public async Task<bool> WaitQuietAsync(TimeSpan limit)
+    /// <summary>Waits up to <paramref name="limit"/> for <paramref name="window"/> in which other processes use less than a tenth of a core; returns whether it came.</summary>
+    public async Task<bool> WaitQuietAsync(TimeSpan limit, TimeSpan window)
     {
         var deadline = DateTime.UtcNow + limit;
         while (true)
         {
             var a = Read();
-            await Task.Delay(2000);
+            await Task.Delay(window);
             if (Between(a, Read()).Other < 0.1) return true;
             if (DateTime.UtcNow > deadline) return false;
         }

@@ -48,6 +48,36 @@ public sealed class SearchTurnsTests
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
+    [Fact]
+    public async Task One_client_flooding_search_does_not_keep_another_from_getting_results()
+    {
+        await using var site = await TestSite.StartAsync(extraArgs: ["--Search:ConcurrentSearches=1", "--Search:SearchQueue=20", "--Search:SearchQueuePerClient=4"]);
+        var turns = site.Services.GetRequiredService<SearchTurns>();
+        var flooder = site.NewClientFrom(IPAddress.Parse("127.0.0.1"));
+        using var other = site.NewClientFrom(IPAddress.Parse("127.0.0.2"));
+        var path = $"/ru/search?q={Uri.EscapeDataString("город")}";
+
+        Task<HttpResponseMessage[]> flood;
+        Task<HttpResponseMessage> answer;
+        using (var held = await turns.WaitAsync(new DefaultHttpContext { Connection = { RemoteIpAddress = IPAddress.Parse("127.0.0.1") } }, CancellationToken.None))
+        {
+            Assert.True(held.IsAcquired);
+            flood = Task.WhenAll(Enumerable.Range(0, 40).Select(_ => flooder.GetAsync(path)));
+            await Task.Delay(1000);
+            answer = other.GetAsync(path);
+            await Task.Delay(200);
+        }
+
+        using var answered = await answer.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Contains("search-result", await answered.Content.ReadAsStringAsync());
+        var flooded = await flood;
+        flooder.Dispose();
+        // The flooder had its few places (two in the line, one of them the turn held above, and four queued for one) and was asked to wait for the rest.
+        Assert.Equal(5, flooded.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(35, flooded.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+    }
+
     /// <summary>A search by someone else than the test's own client, holding a turn.</summary>
     private static DefaultHttpContext AnotherClient() => new() { Connection = { RemoteIpAddress = IPAddress.Parse("192.0.2.10") } };
 }

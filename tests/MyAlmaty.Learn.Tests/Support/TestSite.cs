@@ -40,6 +40,14 @@ public sealed class TestSite : IAsyncDisposable
     /// <summary>A separate visitor: its own cookies, no redirects followed.</summary>
     public HttpClient NewClient() => new(Handler(useCookies: true)) { BaseAddress = Address };
 
+    /// <summary>A separate visitor whose cookies the test can read and copy.</summary>
+    public HttpClient NewClient(CookieContainer cookies)
+    {
+        var handler = Handler(useCookies: true);
+        handler.CookieContainer = cookies;
+        return new HttpClient(handler) { BaseAddress = Address };
+    }
+
     /// <summary>A separate visitor connecting from another loopback address (e.g. 127.0.0.2), as a second computer would.</summary>
     public HttpClient NewClientFrom(IPAddress source)
     {

@@ -34,6 +34,23 @@ public sealed class TemplateErrorTests
         Assert.DoesNotContain(".liquid", body);
         Assert.DoesNotContain("Exception", body);
         Assert.NotNull(page.QuerySelector("main a[href='/kk/']"));
+        AssertSecurityHeaders(response);
+    }
+
+    [Fact]
+    public async Task A_failed_page_logs_its_address_without_the_token_of_a_one_time_link()
+    {
+        using var themes = CopyThemes(("views/account-link.liquid", BrokenView), ("views/account-reset.liquid", BrokenView));
+        await using var site = await TestSite.StartAsync(themesPath: themes.Path);
+        const string token = "Zm9vYmFyLXNlY3JldC10b2tlbi12YWx1ZS0xMjM0NTY3";
+
+        using var link = await site.Client.GetAsync($"/ru/account/link/{token}?purpose=confirm");
+        using var reset = await site.Client.GetAsync($"/kk/account/reset/{token}");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, link.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, reset.StatusCode);
+        Assert.Contains(site.Logs.Lines, l => l.Contains("/ru/account/link/…", StringComparison.Ordinal));
+        Assert.DoesNotContain(site.Logs.Lines, l => l.Contains(token, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -47,6 +64,15 @@ public sealed class TemplateErrorTests
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(themes.Path, "Default", "error.html")), body);
+        AssertSecurityHeaders(response);
+    }
+
+    /// <summary>The error handler clears the response; the headers must come back.</summary>
+    private static void AssertSecurityHeaders(HttpResponseMessage response)
+    {
+        Assert.StartsWith("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
     }
 
     private static TempFolder CopyThemes(params (string Path, string Text)[] overrides)
