@@ -69,12 +69,13 @@ TICKS=$(getconf CLK_TCK)
 machine_busy() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 process_ticks() { awk '{ print $14 + $15 }' "/proc/$SITE_PID/stat"; }
 children_ticks() { times >"$TMP/times.txt"; awk -v t="$TICKS" 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.0f", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * t }' "$TMP/times.txt"; }
-# CPU in cores over a phase, "site wrk+curl other": call noise_start, then noise_end seconds.
+# CPU in cores over a phase, "site / wrk+curl / other": noise_start, then noise_end SECONDS sets CPU
+# (both in this shell, not in $(…): `times` counts the shell's own finished children).
 noise_start() { N_BUSY=$(machine_busy); N_SITE=$(process_ticks); children_ticks >"$TMP/ticks.txt"; N_KIDS=$(cat "$TMP/ticks.txt"); }
 noise_end() {
     local busy site kids; busy=$(machine_busy); site=$(process_ticks); children_ticks >"$TMP/ticks.txt"; kids=$(cat "$TMP/ticks.txt")
-    awk -v b=$(( busy - N_BUSY )) -v s=$(( site - N_SITE )) -v k=$(( kids - N_KIDS )) -v t="$TICKS" -v d="$1" \
-        'BEGIN { o = b - s - k; if (o < 0) o = 0; printf "%.2f / %.2f / %.2f", s / t / d, k / t / d, o / t / d }'
+    CPU=$(awk -v b=$(( busy - N_BUSY )) -v s=$(( site - N_SITE )) -v k=$(( kids - N_KIDS )) -v t="$TICKS" -v d="$1" \
+        'BEGIN { o = b - s - k; if (o < 0) o = 0; printf "%.2f / %.2f / %.2f", s / t / d, k / t / d, o / t / d }')
 }
 wait_quiet() { # until other processes use < 0.1 core over 2 s (the idle site uses next to nothing)
     local deadline=$(( $(now_ms) + WAIT_QUIET * 1000 )) b0 b1
@@ -163,7 +164,7 @@ wait_quiet
 log "1. Mixed load: $CONNECTIONS connections, ${DURATION} s, $(wc -l <"$TMP/mixed.txt") requests in turn…"
 L0=$(log_lines); noise_start
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s "$SCRIPTS/requests.lua" "$BASE" -- "$TMP/mixed.txt" >"$TMP/wrk-mixed.txt"
-M_CPU=$(noise_end "$DURATION"); M_CUT=$(clock_ago 1.5)
+noise_end "$DURATION"; M_CPU=$CPU; M_CUT=$(clock_ago 1.5)
 sleep 1
 MIXED_FAILS=$(fails_since "$L0"); MIXED_LATE=$(fails_after "$L0" "$M_CUT")
 read -r M_ALL M_OK M_429 M_5XX < <(statuses "$TMP/wrk-mixed.txt")
@@ -205,7 +206,7 @@ while t=$(now_ms); { [ "$t" -lt "$MIN_END" ] || [ "$i" -lt "$SECOND_REQUESTS" ];
 done
 kill -INT "$WRK_PID" 2>/dev/null || true
 wait "$WRK_PID" || true; WRK_PID=""
-FLOOD_SECONDS=$(( ($(now_ms) - START_MS + 500) / 1000 )); F_CPU=$(noise_end "$FLOOD_SECONDS")
+FLOOD_SECONDS=$(( ($(now_ms) - START_MS + 500) / 1000 )); noise_end "$FLOOD_SECONDS"; F_CPU=$CPU
 sleep 1
 FLOOD_FAILS=$(fails_since "$L0")
 read -r F_ALL F_OK F_429 F_5XX < <(statuses "$TMP/wrk-flood.txt")
@@ -231,7 +232,7 @@ log "   VmRSS $RSS_BEFORE MB; $JUNK_REQUESTS junk query strings, $NOTICE_REQUEST
 J_START=$(now_ms); noise_start
 : >"$TMP/wrk-count-all.txt"; send_count "$JUNK_REQUESTS" 2 "$SCRIPTS/junk.lua" junk; mv "$TMP/wrk-count-all.txt" "$TMP/wrk-junk.txt"
 send_count "$NOTICE_REQUESTS" 2 "$SCRIPTS/junk.lua" notice; mv "$TMP/wrk-count-all.txt" "$TMP/wrk-notice.txt"
-J_CPU=$(noise_end "$(( ($(now_ms) - J_START + 500) / 1000 ))")
+noise_end "$(( ($(now_ms) - J_START + 500) / 1000 ))"; J_CPU=$CPU
 sleep 2
 send_count 200 4 "$SCRIPTS/requests.lua" "$TMP/pages.txt"
 sleep 1

@@ -50,6 +50,12 @@ public static class RequestGuards
     /// <summary>Too many fields, a value or a body over the limits, a broken form: the reader's fault, told in their language.</summary>
     public static IApplicationBuilder UseMalformedRequestAnswers(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
+        // A body in a character set the runtime does not read (utf-7, a made-up name) would fail deep inside form reading.
+        if (http.Request.ContentType is { } type && !ReadableCharset(type))
+        {
+            await Refusals.WriteAsync(http, StatusCodes.Status415UnsupportedMediaType);
+            return;
+        }
         try
         {
             await next(http);
@@ -63,6 +69,14 @@ public static class RequestGuards
             await Refusals.WriteAsync(http, status is >= 400 and < 500 ? status : StatusCodes.Status400BadRequest);
         }
     });
+
+    private static bool ReadableCharset(string contentType)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)) return false;
+        var charset = media.Charset.Value;
+        if (string.IsNullOrEmpty(charset)) return true;
+        return charset.Trim('"').ToLowerInvariant() is "utf-8" or "utf8" or "us-ascii" or "iso-8859-1";
+    }
 
     private static bool IsCrossSite(HttpContext http)
     {

@@ -49,6 +49,8 @@ public static class SiteHost
             k.Limits.MaxRequestHeadersTotalSize = 160 * 1024;
             k.Limits.MaxRequestBodySize = MaxRequestBody;
         });
+        // A token that does not decrypt is a sender's mistake or a forgery, not the site's failure; the request is refused all the same.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.Critical);
         var services = builder.Services;
         services.AddSecurityHeaders();
         services.AddSingleton(site);
