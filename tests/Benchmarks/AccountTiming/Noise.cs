@@ -16,11 +16,16 @@ public sealed class Noise(int sitePid)
 
     public Reading Read() => new(MachineTicks(), ProcessTicks(sitePid), ProcessTicks(Environment.ProcessId), DateTime.UtcNow);
 
-    public static Use Between(Reading a, Reading b)
+    public static Use Between(Reading a, Reading b) => Over([(a, b)]);
+
+    /// <summary>Cores used on average over several spans together (the time between them left out).</summary>
+    public static Use Over(IReadOnlyCollection<(Reading From, Reading To)> spans)
     {
-        var seconds = Math.Max((b.At - a.At).TotalSeconds, 0.001);
+        var seconds = Math.Max(spans.Sum(s => (s.To.At - s.From.At).TotalSeconds), 0.001);
+        long Sum(Func<Reading, long> ticks) => spans.Sum(s => ticks(s.To) - ticks(s.From));
+        var (machine, site, client) = (Sum(r => r.Machine), Sum(r => r.Site), Sum(r => r.Client));
         double Cores(long ticks) => Math.Max(ticks, 0) / TicksPerSecond / seconds;
-        return new Use(Cores(b.Site - a.Site), Cores(b.Client - a.Client), Cores(b.Machine - a.Machine - (b.Site - a.Site) - (b.Client - a.Client)));
+        return new Use(Cores(site), Cores(client), Cores(machine - site - client));
     }
 
     /// <summary>Waits up to <paramref name="limit"/> for <paramref name="window"/> in which other processes use less than a tenth of a core; returns whether it came.</summary>
