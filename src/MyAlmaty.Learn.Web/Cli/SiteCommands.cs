@@ -55,7 +55,9 @@ public static class SiteCommands
             var culture = result.GetValue(language)!;
             var token = await scope.ServiceProvider.GetRequiredService<Users.Accounts>()
                 .CreateWithRoleAsync(result.GetValue(email)!, result.GetValue(role)!, result.GetValue(name), culture, cancel);
-            var site = (app.Configuration["urls"] ?? "http://127.0.0.1:5080").Split(';')[0].TrimEnd('/');
+            // The site is not running here: the public address, or else the address it will listen on.
+            var site = PublicAddress.Parse(app.Services.GetRequiredService<SiteOptions>().PublicUrl)?.GetLeftPart(UriPartial.Authority)
+                ?? (app.Configuration["urls"] ?? "http://127.0.0.1:5080").Split(';')[0].TrimEnd('/');
             Console.WriteLine($"{site}/{culture}/account/link/{token}?purpose=setup");
             return 0;
         });

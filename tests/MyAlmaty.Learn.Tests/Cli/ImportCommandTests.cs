@@ -64,5 +64,17 @@ public sealed class ImportCommandTests
         Assert.True(reader.IsDBNull(1));
     }
 
+    [Fact]
+    public async Task The_setup_link_uses_the_public_address_when_one_is_set()
+    {
+        using var folder = new TempFolder();
+        SampleContent.WriteTo(folder, "content");
+
+        var (exit, output) = await RunAsync(folder, "users", "create", "--email", "editor@example.org", "--role", "Editor", "--Site:PublicUrl=https://learn.example.kz");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"^https://learn\.example\.kz/ru/account/link/[A-Za-z0-9_-]{43}\?purpose=setup$", output.Trim());
+    }
+
     private static Task<(int Exit, string Output)> RunAsync(TempFolder folder, params string[] args) => SiteProcess.RunAsync(folder, args);
 }
