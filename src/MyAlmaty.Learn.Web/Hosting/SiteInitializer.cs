@@ -11,7 +11,9 @@ public sealed class SiteInitializer(IServiceScopeFactory scopes, PublishedConten
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<LearnDbContext>().Database.MigrateAsync(cancellationToken);
+        var database = scope.ServiceProvider.GetRequiredService<LearnDbContext>().Database;
+        await database.MigrateAsync(cancellationToken);
+        await database.PrepareAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<Users.RoleSeeder>().SeedAsync();
     }
 

@@ -38,7 +38,7 @@ public static class QuizEndpoints
     private static async Task<(PublishedItem Quiz, string Learner, QuizAttempt Attempt)?> FindAttemptAsync(HttpContext http, PublishedContent published,
         QuizAttempts attempts, string culture, string slug, string id) =>
         Quiz(published, culture, slug) is { } quiz && LearnerIdentity.Current(http) is { } learner
-            && await attempts.FindAsync(id, learner) is { } attempt && attempt.QuizKey == quiz.TranslationKey
+            && await attempts.FindAsync(id, learner) is { } attempt && attempt.QuizKey == quiz.TranslationKey && attempt.Culture == quiz.Culture
             ? (quiz, learner, attempt)
             : null;
 
@@ -53,12 +53,13 @@ public static class QuizEndpoints
     }
 
     private static async Task<IResult> StartAsync(HttpContext http, string culture, string slug, SitePages pages, PublishedContent published,
-        QuizAttempts attempts, IAntiforgery antiforgery)
+        QuizAttempts attempts, QuizViews views, IAntiforgery antiforgery)
     {
         if (Quiz(published, culture, slug) is not { } quiz) return await SiteEndpoints.NotFound(http, culture, pages);
         if (!await antiforgery.IsRequestValidAsync(http)) return await Refusals.ResultAsync(http, StatusCodes.Status400BadRequest);
         var attempt = await attempts.StartAsync(LearnerIdentity.CurrentOrNew(http), quiz);
-        return Results.Redirect(QuizRoutes.AttemptUrl(quiz, attempt.Id));
+        // The open attempt may have been started in the other language: it goes on in its own.
+        return Results.Redirect(views.AttemptUrl(quiz, attempt));
     }
 
     private static async Task<IResult> AttemptAsync(HttpContext http, string culture, string slug, string id, SitePages pages, PublishedContent published,

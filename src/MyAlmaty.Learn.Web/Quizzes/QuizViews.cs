@@ -1,5 +1,6 @@
 using MyAlmaty.Learn.Content.Published;
 using MyAlmaty.Learn.Content.Rendering;
+using MyAlmaty.Learn.Content.Types;
 using MyAlmaty.Learn.Courses;
 using MyAlmaty.Learn.Localization;
 using MyAlmaty.Learn.Quizzes;
@@ -33,7 +34,7 @@ public sealed record AttemptView(
     string Score, int MaxScore, int Percent, bool Passed, int PassPercent, IReadOnlyList<LinkView> Lessons, IReadOnlyList<LinkView> Courses);
 
 /// <summary>Turns quizzes and attempts into the models of the quiz views; never puts an answer on a page before it is locked.</summary>
-public sealed class QuizViews(ContentRenderer renderer, CourseCatalog courses, AlmatyClock clock)
+public sealed class QuizViews(ContentRenderer renderer, CourseCatalog courses, AlmatyClock clock, PublishedContent published)
 {
     public QuizFacts Facts(QuizMetadata quiz) =>
         new(quiz.QuestionsPerAttempt, quiz.PassPercent, quiz.TimeLimitMinutes, quiz.Mode.ToString().ToLowerInvariant(), quiz.Tries);
@@ -48,12 +49,16 @@ public sealed class QuizViews(ContentRenderer renderer, CourseCatalog courses, A
             Facts(quiz.MetadataAs<QuizMetadata>()),
             lessons,
             finalOf,
-            attempts.Select((a, i) => new AttemptLink(attempts.Count - i, QuizRoutes.AttemptUrl(quiz, a.Id), a.StartedUtc, a.Finished, expired(a), a.Percent, a.Passed)).ToList(),
+            attempts.Select((a, i) => new AttemptLink(attempts.Count - i, AttemptUrl(quiz, a), a.StartedUtc, a.Finished, expired(a), a.Percent, a.Passed)).ToList(),
             $"{QuizRoutes.QuizUrl(quiz)}/attempts",
-            open is null ? null : QuizRoutes.AttemptUrl(quiz, open.Id),
+            open is null ? null : AttemptUrl(quiz, open),
             attempts.Any(a => a.Passed),
             analysisUrl);
     }
+
+    /// <summary>An attempt's address in the language it was taken in, which may be the other one.</summary>
+    public string AttemptUrl(PublishedItem quiz, QuizAttempt attempt) =>
+        QuizRoutes.AttemptUrl(attempt.Culture == quiz.Culture ? quiz : published.Current.ByKey(attempt.Culture, ContentTypeNames.Quiz, attempt.QuizKey) ?? quiz, attempt.Id);
 
     public (IReadOnlyList<LinkView> Lessons, IReadOnlyList<LinkView> Courses) Owners(PublishedItem quiz)
     {

@@ -67,4 +67,23 @@ public sealed class RequestOriginTests(SiteFixture fixture)
         var learnerId = await db.Set<QuizAttempt>().Where(a => a.Id == id).Select(a => a.LearnerId).SingleAsync();
         Assert.Equal(1, await db.Set<QuizAttempt>().CountAsync(a => a.LearnerId == learnerId && a.QuizKey == "urban-activist"));
     }
+
+    [Fact]
+    public async Task An_attempt_open_in_one_language_goes_on_in_that_language()
+    {
+        using var learner = Site.NewClient();
+        var russian = await QuizTaker.StartAsync(learner, "/ru/quizzes/civic-activism");
+
+        var (_, intro) = await Html.GetAsync(learner, "/kk/quizzes/civic-activism");
+        var continued = intro.QuerySelector(".quiz-actions a")!.GetAttribute("href");
+        // A start posted anyway (an old tab): it leads to the same attempt.
+        var (_, form) = await Html.GetAsync(learner, "/kk/account/sign-in");
+        using var started = await learner.PostAsync("/kk/quizzes/civic-activism/attempts",
+            new FormUrlEncodedContent([new("__af", form.QuerySelector("input[name=__af]")!.GetAttribute("value")!)]));
+
+        Assert.Equal(russian, continued);
+        Assert.Equal(russian, started.Headers.Location!.OriginalString);
+        Assert.StartsWith("/ru/quizzes/civic-activism/attempts/", russian);
+        Assert.Equal(HttpStatusCode.NotFound, (await learner.GetAsync(russian.Replace("/ru/", "/kk/"))).StatusCode);
+    }
 }
