@@ -37,21 +37,19 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 TMP=$(mktemp -d /tmp/security-load.XXXXXX)
 SITE_PID=""; WRK_PID=""
 stop_site() { if [ -n "$SITE_PID" ] && kill -0 "$SITE_PID" 2>/dev/null; then kill -TERM "$SITE_PID"; wait "$SITE_PID" || true; fi; SITE_PID=""; }
-cleanup() {
-    [ -n "$WRK_PID" ] && kill "$WRK_PID" 2>/dev/null || true
-    stop_site
-    if [ "$KEEP_TMP" = 1 ]; then log "Kept $TMP"; else rm -rf "$TMP"; fi
-}
+cleanup() { if [ -n "$WRK_PID" ]; then kill "$WRK_PID" 2>/dev/null || true; fi; stop_site; if [ "$KEEP_TMP" = 1 ]; then log "Kept $TMP"; else rm -rf "$TMP"; fi; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if [ -z "${SITE_PORT:-}" ]; then
+# A port nobody listens on, below the ephemeral range that wrk's and others' client sockets use.
+pick_port() {
     for _ in $(seq 1 200); do
-        SITE_PORT=$(( 20000 + RANDOM % 40000 ))
+        SITE_PORT=$(( 20000 + RANDOM % 12000 ))
         (exec 3<>"/dev/tcp/127.0.0.1/$SITE_PORT") 2>/dev/null || break
     done
-fi
-BASE="http://127.0.0.1:$SITE_PORT"
+    BASE="http://127.0.0.1:$SITE_PORT"
+}
+BASE=""; PORT_FIXED=${SITE_PORT:+1}; [ -n "$PORT_FIXED" ] && BASE="http://127.0.0.1:$SITE_PORT"
 DATA="$TMP/data"
 status_of() { curl -s -o /dev/null --max-time 10 -w '%{http_code}' "$@" 2>/dev/null || true; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -62,7 +60,7 @@ log_lines() { wc -l <"$SITE_LOG"; }
 FAIL_LINE='^[0-9:.]* ?(fail|crit): '
 fails_since() { tail -n +"$(( $1 + 1 ))" "$SITE_LOG" | grep -cE "$FAIL_LINE" || true; }
 # Of those, how many are stamped at or after a time (HH:MM:SS.mmm, the site's local time).
-fails_after() { tail -n +"$(( $1 + 1 ))" "$SITE_LOG" | grep -E "$FAIL_LINE" | awk -v t="$2" '$1 >= t { n++ } END { print n + 0 }'; }
+fails_after() { tail -n +"$(( $1 + 1 ))" "$SITE_LOG" | awk -v re="$FAIL_LINE" -v t="$2" '$0 ~ re && $1 >= t { n++ } END { print n + 0 }'; }
 clock_ago() { date -d "@$(awk -v t="$(date +%s.%N)" -v d="$1" 'BEGIN { printf "%.3f", t - d }')" +%H:%M:%S.%3N; }
 fail_groups() { awk -v re="$FAIL_LINE" -f "$SCRIPTS/fail-groups.awk" "$@" | sort -rn; }
 TICKS=$(getconf CLK_TCK)
@@ -86,14 +84,18 @@ wait_quiet() { # until other processes use < 0.1 core over 2 s (the idle site us
         [ "$(now_ms)" -lt "$deadline" ] || { log "The machine is still busy; measuring anyway."; return 0; }
     done
 }
-start_site() { # log file
+start_site() { # log file; a port taken meanwhile by someone else is replaced by another
     SITE_LOG=$1
+    [ -n "$BASE" ] || pick_port
     env ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production dotnet "$TMP/app/MyAlmaty.Learn.Web.dll" \
         --urls "$BASE" --Site:RootPath="$ROOT" --Site:DataPath="$DATA" --Logging:LogLevel:Default=Information "--Logging:Console:TimestampFormat=HH:mm:ss.fff " >"$SITE_LOG" 2>&1 &
     SITE_PID=$!
     for _ in $(seq 1 600); do
         [ "$(status_of "$BASE/ru/")" = 200 ] && return 0
-        kill -0 "$SITE_PID" 2>/dev/null || { cat "$SITE_LOG" >&2; die "the site stopped"; }
+        if ! kill -0 "$SITE_PID" 2>/dev/null; then
+            if [ -z "$PORT_FIXED" ] && grep -q 'address already in use' "$SITE_LOG"; then pick_port; start_site "$1"; return; fi
+            cat "$SITE_LOG" >&2; die "the site stopped"
+        fi
         sleep 0.2
     done
     die "no 200 from /ru/ within 120 s (see $SITE_LOG)"
@@ -119,8 +121,8 @@ send_count() { # total connections script args…
 log "Publishing the site (Release) to $TMP/app…"
 dotnet publish "$ROOT/src/MyAlmaty.Learn.Web" -c Release -o "$TMP/app" --artifacts-path "$TMP/artifacts" --nologo -v q >"$TMP/publish.log" 2>&1 \
     || { cat "$TMP/publish.log" >&2; die "dotnet publish failed"; }
-log "Starting the site on $BASE (fresh data folder: database, content import, search index)…"
-start_site "$TMP/site.log"
+log "Starting the site (fresh data folder: database, content import, search index)…"
+start_site "$TMP/site.log"; log "The site answers on $BASE."
 
 # --- pages, found by following the site's own links --------------------------------------------
 links() { curl -s --max-time 10 "$BASE$1" | grep -o 'href="/[^"#?]*"' | sed 's/^href="//; s/"$//' | sort -u; }
@@ -169,14 +171,13 @@ sleep 1
 MIXED_FAILS=$(fails_since "$L0"); MIXED_LATE=$(fails_after "$L0" "$M_CUT")
 read -r M_ALL M_OK M_429 M_5XX < <(statuses "$TMP/wrk-mixed.txt")
 M_RPS=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$TMP/wrk-mixed.txt")
-M_P50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$TMP/wrk-mixed.txt")"); M_P99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$TMP/wrk-mixed.txt")")
-M_SOCKET=$(socket_errors "$TMP/wrk-mixed.txt")
+M_P50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$TMP/wrk-mixed.txt")"); M_P99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$TMP/wrk-mixed.txt")"); M_SOCKET=$(socket_errors "$TMP/wrk-mixed.txt")
 M_TARGETS=$(awk '$1 == "attempt" { n++ } END { print n + 0 }' "$TMP/wrk-mixed.txt")
 M_STARTS=$(awk '$1 == "attempt" { n += $3 } END { print n + 0 }' "$TMP/wrk-mixed.txt")
 M_IDS=$(awk '$1 == "attempt" { sub(/.*\//, "", $2); print $2 }' "$TMP/wrk-mixed.txt" | sort -u | wc -l)
 ATTEMPTS=""; ONE_EACH=1
 for quiz in "$QUIZ" "$KK_QUIZ" "$FINAL_QUIZ"; do
-    n=$(curl -s -H "Cookie: $COOKIE" "$BASE$quiz" | grep -o "href=\"$quiz/attempts/[^\"]*\"" | sort -u | wc -l)
+    n=$(curl -s -H "Cookie: $COOKIE" "$BASE$quiz" | { grep -o "href=\"$quiz/attempts/[^\"]*\"" || true; } | sort -u | wc -l)
     ATTEMPTS+="${ATTEMPTS:+, }\`$quiz\`: $n"; [ "$n" = 1 ] || ONE_EACH=0
 done
 [ "$M_TARGETS" = 3 ] || ONE_EACH=0
@@ -210,8 +211,7 @@ FLOOD_SECONDS=$(( ($(now_ms) - START_MS + 500) / 1000 )); noise_end "$FLOOD_SECO
 sleep 1
 FLOOD_FAILS=$(fails_since "$L0")
 read -r F_ALL F_OK F_429 F_5XX < <(statuses "$TMP/wrk-flood.txt")
-F_RPS=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$TMP/wrk-flood.txt")
-F_SOCKET=$(socket_errors "$TMP/wrk-flood.txt")
+F_RPS=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$TMP/wrk-flood.txt"); F_SOCKET=$(socket_errors "$TMP/wrk-flood.txt")
 S_ALL=$(wc -l <"$TMP/second.txt")
 S_GOOD=$(awk '$1 == 200 && $3 == 1 { n++ } END { print n + 0 }' "$TMP/second.txt")
 S_CODES=$(awk '{ c[$1]++ } END { for (k in c) print k ": " c[k] }' "$TMP/second.txt" | sort -n | paste -sd, - | sed 's/,/, /g')
@@ -222,8 +222,7 @@ S_P50=$(awk '{ print $2 }' "$TMP/second.txt" | percentile 50); S_P99=$(awk '{ pr
 # --- 3. memory under junk query strings (a fresh start of the same site, for a clean baseline) ---
 stop_site
 log "3. Memory: restarting the site, $MEMORY_WARMUP requests of warm-up…"
-start_site "$TMP/site-memory.log"
-L0=0
+start_site "$TMP/site-memory.log"; L0=0
 wait_quiet
 send_count "$MEMORY_WARMUP" 8 "$SCRIPTS/requests.lua" "$TMP/pages.txt"
 sleep 2
@@ -233,9 +232,7 @@ J_START=$(now_ms); noise_start
 : >"$TMP/wrk-count-all.txt"; send_count "$JUNK_REQUESTS" 2 "$SCRIPTS/junk.lua" junk; mv "$TMP/wrk-count-all.txt" "$TMP/wrk-junk.txt"
 send_count "$NOTICE_REQUESTS" 2 "$SCRIPTS/junk.lua" notice; mv "$TMP/wrk-count-all.txt" "$TMP/wrk-notice.txt"
 noise_end "$(( ($(now_ms) - J_START + 500) / 1000 ))"; J_CPU=$CPU
-sleep 2
-send_count 200 4 "$SCRIPTS/requests.lua" "$TMP/pages.txt"
-sleep 1
+sleep 2; send_count 200 4 "$SCRIPTS/requests.lua" "$TMP/pages.txt"; sleep 1
 RSS_AFTER=$(rss_mb VmRSS); HWM=$(rss_mb VmHWM)
 MEMORY_FAILS=$(fails_since "$L0")
 J_CODES=$(status_list "$TMP/wrk-junk.txt"); N_CODES=$(status_list "$TMP/wrk-notice.txt")
