@@ -12,6 +12,7 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         item.Property(i => i.Culture).HasMaxLength(8);
         item.Property(i => i.TranslationKey).HasMaxLength(200);
         item.Property(i => i.SourcePath).HasMaxLength(400);
+        item.Property(i => i.ImportedHash).HasMaxLength(64);
         item.HasIndex(i => new { i.ContentType, i.TranslationKey, i.Culture }).IsUnique();
         item.HasMany(i => i.Versions).WithOne(v => v.ContentItem!).HasForeignKey(v => v.ContentItemId);
     }

@@ -14,6 +14,12 @@ public sealed class ContentItem
     /// <summary>The file under content/ this item was imported from, relative, with forward slashes.</summary>
     public string? SourcePath { get; set; }
 
+    /// <summary>
+    /// The hash of the file as it was last imported. An import compares the file with this, not with
+    /// the newest version: a file unchanged since then leaves an edit made in the browser alone.
+    /// </summary>
+    public string? ImportedHash { get; set; }
+
     public DateTime CreatedUtc { get; set; }
     public List<ContentItemVersion> Versions { get; set; } = [];
 }

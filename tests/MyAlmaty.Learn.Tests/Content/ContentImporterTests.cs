@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MyAlmaty.Learn.Content;
 using MyAlmaty.Learn.Content.Import;
 using MyAlmaty.Learn.Content.Types;
+using Microsoft.Extensions.DependencyInjection;
 using MyAlmaty.Learn.Tests.Support;
 
 namespace MyAlmaty.Learn.Tests.Content;
@@ -118,5 +119,61 @@ public sealed class ContentImporterTests
         Assert.Equal("Бағдарлама туралы", content.Catalog.TranslationOf(about, "kk")!.Title);
         var help = content.Catalog.BySlug("ru", ContentTypeNames.Page, "help")!;
         Assert.Equal("Көмек", content.Catalog.TranslationOf(help, "kk")!.Title);
+    }
+
+    [Fact]
+    public async Task A_browser_edit_survives_an_import_that_finds_the_file_unchanged()
+    {
+        await using var content = await ContentServices.CreateAsync();
+        SampleContent.WriteTo(content.WriteContent);
+        await content.ImportAsync();
+        await EditInBrowserAsync(content);
+
+        // What a restart does: import content/ again, the file as it was.
+        var report = await content.ImportAsync();
+
+        Assert.Equal((0, 0), (report.Updated, report.Problems.Count));
+        Assert.Equal("О программе — из браузера", content.Catalog.BySlug("ru", ContentTypeNames.Page, "about")!.Title);
+    }
+
+    [Fact]
+    public async Task A_file_changed_after_a_browser_edit_is_reported_as_a_conflict_and_the_browser_version_stays()
+    {
+        await using var content = await ContentServices.CreateAsync();
+        SampleContent.WriteTo(content.WriteContent);
+        await content.ImportAsync();
+        var version = await EditInBrowserAsync(content);
+        content.WriteContent("pages/about.ru.md", "---\ntype: Page\ntitle: О программе — из файла\n---\nНовый текст из файла.");
+
+        var report = await content.ImportAsync();
+
+        var conflict = Assert.Single(report.Problems);
+        Assert.Equal(("pages/about.ru.md", ProblemSeverity.Warning, ImportMessages.EditedInBrowser), (conflict.Path, conflict.Severity, conflict.Message));
+        Assert.Equal(new object?[] { version, "editor@example.org" }, conflict.Arguments);
+        Assert.Equal(0, report.Updated);
+        Assert.Equal("О программе — из браузера", content.Catalog.BySlug("ru", ContentTypeNames.Page, "about")!.Title);
+    }
+
+    [Fact]
+    public async Task A_changed_file_still_updates_an_item_nobody_edited_in_the_browser()
+    {
+        await using var content = await ContentServices.CreateAsync();
+        SampleContent.WriteTo(content.WriteContent);
+        await content.ImportAsync();
+        content.WriteContent("pages/about.ru.md", "---\ntype: Page\ntitle: О программе — из файла\n---\nНовый текст из файла.");
+
+        var report = await content.ImportAsync();
+
+        Assert.Equal((1, 0), (report.Updated, report.Problems.Count));
+        Assert.Equal("О программе — из файла", content.Catalog.BySlug("ru", ContentTypeNames.Page, "about")!.Title);
+    }
+
+    /// <summary>An editor revises the Russian about page in the browser and publishes it; returns the new version's number.</summary>
+    private static async Task<int> EditInBrowserAsync(ContentServices content)
+    {
+        await using var scope = content.Services.CreateAsyncScope();
+        var key = new ContentKey("ru", ContentTypeNames.Page, "about");
+        Assert.True(await scope.ServiceProvider.GetRequiredService<ContentPublishing>().ReviseAsync(key, "О программе — из браузера", "Текст из браузера.", "editor@example.org", publish: true));
+        return await content.QueryAsync(db => db.Set<ContentItemVersion>().Where(v => v.Latest && v.ContentItem!.TranslationKey == "about" && v.ContentItem.Culture == "ru").Select(v => v.Number).SingleAsync());
     }
 }

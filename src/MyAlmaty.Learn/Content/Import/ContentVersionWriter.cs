@@ -34,6 +34,7 @@ public sealed class ContentVersionWriter(LearnDbContext db, TimeProvider clock)
                     Culture = file.Culture,
                     TranslationKey = file.TranslationKey,
                     SourcePath = file.Path,
+                    ImportedHash = file.Hash,
                     CreatedUtc = now,
                 };
                 db.Add(item);
@@ -42,21 +43,25 @@ public sealed class ContentVersionWriter(LearnDbContext db, TimeProvider clock)
                 continue;
             }
             var latest = item.Versions.FirstOrDefault(v => v.Latest);
-            if (latest?.ContentHash == file.Hash && item.SourcePath == file.Path)
+            item.SourcePath = file.Path;
+            // Before this was recorded, the newest version written by an import stood for the file.
+            var lastImported = item.ImportedHash ?? (latest?.Author == ImportAuthor ? latest.ContentHash : null);
+            if (lastImported == file.Hash || latest?.ContentHash == file.Hash)
             {
+                // The file has not changed since it was imported (whatever was edited in the browser
+                // since stays), or it now holds exactly the newest version (e.g. an export of it).
+                item.ImportedHash = file.Hash;
                 report.Unchanged++;
                 continue;
             }
-            item.SourcePath = file.Path;
-            if (latest?.ContentHash != file.Hash)
+            if (latest is not null && latest.Author != ImportAuthor)
             {
-                AddVersion(item, file, now, maxNumbers.GetValueOrDefault(item.Id));
-                report.Updated++;
+                // Both changed: the browser's edit is never overwritten by a file.
+                report.Problems.Add(ImportProblem.Warning(file.Path, null, ImportMessages.EditedInBrowser, latest.Number, latest.Author));
+                continue;
             }
-            else
-            {
-                report.Unchanged++;
-            }
+            AddVersion(item, file, now, maxNumbers.GetValueOrDefault(item.Id));
+            report.Updated++;
         }
 
         var imported = files.Select(f => (f.ContentType, f.Culture, f.TranslationKey)).ToHashSet();
@@ -74,6 +79,7 @@ public sealed class ContentVersionWriter(LearnDbContext db, TimeProvider clock)
 
     private static void AddVersion(ContentItem item, ContentFile file, DateTime now, int maxNumber)
     {
+        item.ImportedHash = file.Hash;
         var version = new ContentItemVersion
         {
             Title = file.Title,

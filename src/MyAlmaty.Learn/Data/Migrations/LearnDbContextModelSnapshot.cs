@@ -164,6 +164,10 @@ namespace MyAlmaty.Learn.Data.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourcePath")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
