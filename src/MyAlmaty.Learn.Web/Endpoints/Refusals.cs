@@ -15,9 +15,8 @@ public static class Refusals
     {
         var culture = SiteEndpoints.CultureOfPath(http) ?? Cultures.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
         var pages = http.RequestServices.GetRequiredService<SitePages>();
+        if (status == StatusCodes.Status404NotFound) return SiteEndpoints.NotFound(http, culture, pages);
         var page = SitePages.ForSection(http, culture, "") with { SwitchUrl = $"/{Cultures.Other(culture)}/", Alternates = [] };
-        return status == StatusCodes.Status404NotFound
-            ? pages.Render(http, "not-found", page, null, status)
-            : pages.Render(http, "refused", page, new { Status = status }, status);
+        return pages.Render(http, "refused", page, new { Status = status }, status);
     }
 }

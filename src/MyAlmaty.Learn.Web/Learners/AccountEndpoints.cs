@@ -19,7 +19,7 @@ public static class AccountEndpoints
     {
         var account = app.MapGroup(SiteEndpoints.CulturePattern + "/account");
         account.MapPage("/sign-in", (HttpContext http, string culture, string? returnPath, SitePages pages) =>
-            Form(http, pages, culture, "account-sign-in", new { Email = "", ReturnPath = LocalPath(returnPath), Errors = Array.Empty<string>() }));
+            Form(http, pages, culture, "account-sign-in", new { Email = "", ReturnPath = ReturnPaths.Local(returnPath), Errors = Array.Empty<string>() }));
         account.MapPost("/sign-in", SignInAsync).RequireRateLimiting(RateLimitPolicy);
         account.MapPost("/link", RequestLinkAsync).RequireRateLimiting(RateLimitPolicy);
         account.MapPage("/sign-up", (HttpContext http, string culture, SitePages pages) =>
@@ -46,7 +46,7 @@ public static class AccountEndpoints
         // An empty form binds to null; treat it as a form with empty fields.
         var form = formFields ?? new SignInForm();
         var email = form.Email?.Trim() ?? "";
-        var returnPath = LocalPath(form.ReturnPath);
+        var returnPath = ReturnPaths.Local(form.ReturnPath);
         Task<IResult> Again(string error) => Form(http, pages, culture, "account-sign-in",
             new { Email = email, ReturnPath = returnPath, Errors = new[] { strings.Get(culture, error) } }, StatusCodes.Status400BadRequest);
 
@@ -77,9 +77,9 @@ public static class AccountEndpoints
         if (EmailProblem(email) is { } problem)
         {
             return await Form(http, pages, culture, "account-sign-in",
-                new { Email = email, ReturnPath = LocalPath(form.ReturnPath), Errors = new[] { strings.Get(culture, problem) } }, StatusCodes.Status400BadRequest);
+                new { Email = email, ReturnPath = ReturnPaths.Local(form.ReturnPath), Errors = new[] { strings.Get(culture, problem) } }, StatusCodes.Status400BadRequest);
         }
-        return await SendLinkAsync(http, culture, email, LocalPath(form.ReturnPath), pages, accounts);
+        return await SendLinkAsync(http, culture, email, ReturnPaths.Local(form.ReturnPath), pages, accounts);
     }
 
     private static async Task<IResult> SendLinkAsync(HttpContext http, string culture, string email, string? returnPath, SitePages pages, Accounts accounts)
@@ -126,7 +126,7 @@ public static class AccountEndpoints
         }
         await signIn.SignInAsync(result.User, isPersistent: true);
         await session.SignedInAsync(http, result.User, culture);
-        return Results.Redirect(LocalPath(result.ReturnPath) ?? $"/{culture}/my");
+        return Results.Redirect(ReturnPaths.Local(result.ReturnPath) ?? $"/{culture}/my");
     }
 
     private static async Task<IResult> RequestResetAsync(HttpContext http, string culture, [FromForm] SignInForm? formFields, SitePages pages, Accounts accounts, UiStrings strings)
@@ -178,9 +178,6 @@ public static class AccountEndpoints
 
     private static string LinkUrl(HttpContext http, string culture, string token, string? purpose = null) =>
         SitePages.Absolute(http, $"/{culture}/account/link/{token}{(purpose is null ? "" : $"?purpose={purpose}")}");
-
-    /// <summary>Only plain paths on this site may be returned to (see <see cref="ReturnPaths"/>).</summary>
-    internal static string? LocalPath(string? path) => ReturnPaths.Local(path);
 
     private static string? EmailProblem(string email) =>
         email.Length == 0 ? AccountMessages.EmailMissing
