@@ -71,6 +71,7 @@ public static class SiteHost
         services.AddLearnData(storage, paths.Data);
         var themeDirectory = Path.Combine(paths.Themes, site.Theme);
         services.AddLocalizationFeature(Path.Combine(AppContext.BaseDirectory, "Localization"), Path.Combine(themeDirectory, "locales"));
+        services.AddSingleton(builder.Configuration.GetSection("Content").Get<Learn.Content.Journal.ContentOptions>() ?? new Learn.Content.Journal.ContentOptions());
         services.AddContentFeature();
         services.AddCoursesFeature();
         services.AddQuizzesFeature();

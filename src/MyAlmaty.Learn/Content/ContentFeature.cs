@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyAlmaty.Learn.Content.Import;
+using MyAlmaty.Learn.Content.Journal;
 using MyAlmaty.Learn.Content.Markdown;
 using MyAlmaty.Learn.Content.Published;
 using MyAlmaty.Learn.Content.Rendering;
 using MyAlmaty.Learn.Content.Types;
+using MyAlmaty.Learn.Data;
 
 namespace MyAlmaty.Learn.Content;
 
@@ -23,6 +25,14 @@ public static class ContentFeature
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentPublishing>();
         services.AddSingleton<PublishedContent>();
+        services.TryAddSingleton(new ContentOptions());
+        services.AddSingleton<ContentChangeSignal>();
+        services.AddSingleton<ContentJournalGuard>();
+        services.AddSingleton(sp => new NewRowsInterceptor<ContentChange>(sp.GetRequiredService<ContentChangeSignal>()));
+        services.ConfigureDbContext<LearnDbContext>((sp, db) => db.AddInterceptors(
+            sp.GetRequiredService<ContentJournalGuard>(), sp.GetRequiredService<NewRowsInterceptor<ContentChange>>()));
+        services.AddSingleton<ContentChangeFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<ContentChangeFollower>());
         services.AddSingleton<IContentRouteProvider, CoreContentRoutes>();
         services.AddSingleton<ContentUrls>();
         services.AddMarkdownRendering();

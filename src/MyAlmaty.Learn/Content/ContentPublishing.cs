@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MyAlmaty.Learn.Content.Journal;
 using MyAlmaty.Learn.Content.Published;
 using MyAlmaty.Learn.Data;
 
@@ -6,29 +7,31 @@ namespace MyAlmaty.Learn.Content;
 
 /// <summary>
 /// Publishing an item, taking it off the site, revising and deleting it: the operations the editors'
-/// workspace is built on. Each saves, then publishes a new catalog; whatever listens to content
-/// changes (the search index among them) follows from the save.
+/// workspace is built on. Each saves with its journal entry, then publishes a new catalog here; other
+/// nodes, search and the audit trail follow the journal.
 /// </summary>
 public sealed class ContentPublishing(LearnDbContext db, PublishedContent published, TimeProvider clock)
 {
     /// <summary>Makes the newest version the published one. False when the item does not exist.</summary>
-    public async Task<bool> PublishAsync(ContentKey key, CancellationToken cancellationToken = default)
+    public async Task<bool> PublishAsync(ContentKey key, string actor, CancellationToken cancellationToken = default)
     {
         if (await LoadAsync(key, cancellationToken) is not { } item) return false;
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var version in item.Versions)
-        {
-            version.Published = version.Latest;
-            if (version.Latest) version.PublishedUtc ??= now;
-        }
+        var latest = item.Versions.Single(v => v.Latest);
+        if (latest.Published) return true;
+        var now = Now;
+        foreach (var version in item.Versions) version.Published = version.Latest;
+        latest.PublishedUtc ??= now;
+        ContentJournal.Record(db, item, ContentOperation.Published, actor, now, latest.Number);
         return await SaveAsync(cancellationToken);
     }
 
     /// <summary>Takes the item off the site; its versions are kept.</summary>
-    public async Task<bool> UnpublishAsync(ContentKey key, CancellationToken cancellationToken = default)
+    public async Task<bool> UnpublishAsync(ContentKey key, string actor, CancellationToken cancellationToken = default)
     {
         if (await LoadAsync(key, cancellationToken) is not { } item) return false;
+        if (item.Versions.FirstOrDefault(v => v.Published) is not { } live) return true;
         foreach (var version in item.Versions) version.Published = false;
+        ContentJournal.Record(db, item, ContentOperation.Unpublished, actor, Now, live.Number);
         return await SaveAsync(cancellationToken);
     }
 
@@ -46,17 +49,23 @@ public sealed class ContentPublishing(LearnDbContext db, PublishedContent publis
             ContentHash = "",
             Author = author,
         };
-        ContentVersioning.AddVersion(item, version, publish, clock.GetUtcNow().UtcDateTime);
+        var now = Now;
+        ContentVersioning.AddVersion(item, version, publish, now);
+        ContentJournal.Record(db, item, ContentOperation.Revised, author, now, version.Number);
+        if (publish) ContentJournal.Record(db, item, ContentOperation.Published, author, now, version.Number);
         return await SaveAsync(cancellationToken);
     }
 
-    /// <summary>Deletes the item with all its versions.</summary>
-    public async Task<bool> DeleteAsync(ContentKey key, CancellationToken cancellationToken = default)
+    /// <summary>Deletes the item with all its versions; its journal entries stay.</summary>
+    public async Task<bool> DeleteAsync(ContentKey key, string actor, CancellationToken cancellationToken = default)
     {
         if (await LoadAsync(key, cancellationToken) is not { } item) return false;
+        ContentJournal.Record(db, item, ContentOperation.Deleted, actor, Now, item.Versions.Max(v => (int?)v.Number));
         db.Remove(item);
         return await SaveAsync(cancellationToken);
     }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private Task<ContentItem?> LoadAsync(ContentKey key, CancellationToken cancellationToken) =>
         db.Set<ContentItem>()

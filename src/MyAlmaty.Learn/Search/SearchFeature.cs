@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using MyAlmaty.Learn.Content.Types;
+using MyAlmaty.Learn.Content.Journal;
 using MyAlmaty.Learn.Data;
 using MyAlmaty.Learn.Search.Indexing;
 
@@ -25,11 +26,9 @@ public static class SearchFeature
             Path.GetFullPath(Path.Combine(dataDirectory, options.IndexPath)), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SearchIndexes>>()));
         services.AddSingleton<ContentSearchDocuments>();
         services.AddSingleton<IndexingSignal>();
-        services.AddSingleton<ContentIndexingInterceptor>();
-        services.AddSingleton(sp => new NewRowsInterceptor<IndexingTask>(sp.GetRequiredService<IndexingSignal>()));
-        // In this order: the first queues the tasks that the second wakes the indexer for.
-        services.ConfigureDbContext<LearnDbContext>((sp, db) => db.AddInterceptors(
-            sp.GetRequiredService<ContentIndexingInterceptor>(), sp.GetRequiredService<NewRowsInterceptor<IndexingTask>>()));
+        // The indexer follows the content journal; a change journalled here wakes it at once.
+        services.AddSingleton(sp => new NewRowsInterceptor<ContentChange>(sp.GetRequiredService<IndexingSignal>()));
+        services.ConfigureDbContext<LearnDbContext>((sp, db) => db.AddInterceptors(sp.GetRequiredService<NewRowsInterceptor<ContentChange>>()));
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<Querying.SiteSearch>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());

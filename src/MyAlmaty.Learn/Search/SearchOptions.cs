@@ -8,14 +8,11 @@ public sealed class SearchOptions
     /// <summary>The folder of the indexes, one subfolder per culture; relative to the data folder unless absolute.</summary>
     public string IndexPath { get; set; } = "search";
 
-    /// <summary>How often the queue is checked for changes made by other nodes; changes made here wake the indexer at once.</summary>
+    /// <summary>How often the content journal is checked for changes made by other nodes; changes made here wake the indexer at once.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How often applied changes are committed to disk (they are searchable before that).</summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>How long handled queue entries are kept for nodes that were away; a node away longer rebuilds.</summary>
-    public TimeSpan KeepTasks { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
     /// Searches answered at the same time (0: one per processor core). A search is all processor

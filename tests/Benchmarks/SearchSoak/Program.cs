@@ -266,11 +266,11 @@ async Task WritingAsync(CancellationToken cancellationToken)
                     Count("draft");
                     break;
                 case < 75:
-                    Must(await publishing.PublishAsync(key, CancellationToken.None), "publish");
+                    Must(await publishing.PublishAsync(key, "soak", CancellationToken.None), "publish");
                     Count("publish");
                     break;
                 case < 90:
-                    Must(await publishing.UnpublishAsync(key, CancellationToken.None), "unpublish");
+                    Must(await publishing.UnpublishAsync(key, "soak", CancellationToken.None), "unpublish");
                     Count("unpublish");
                     break;
                 default:

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MyAlmaty.Learn.Content;
+using MyAlmaty.Learn.Content.Journal;
 using MyAlmaty.Learn.Content.Types;
 using MyAlmaty.Learn.Data;
 using MyAlmaty.Learn.Search.Indexing;
@@ -10,7 +11,7 @@ using MyAlmaty.Learn.Tests.Support;
 
 namespace MyAlmaty.Learn.Tests.Search;
 
-/// <summary>The index follows content: every change reaches search within a second, through the queue in the database.</summary>
+/// <summary>The index follows content: every change reaches search within a second, through the content journal in the database.</summary>
 public sealed class SearchSyncTests
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
@@ -29,20 +30,20 @@ public sealed class SearchSyncTests
         Assert.False(Finds(site, "пульсаркиоск"), "a draft was found by the public");
         Assert.True(Finds(site, "квазарфонарь"), "the published version disappeared when a draft was saved");
 
-        await ChangeAsync(site, p => p.PublishAsync(Term));
+        await ChangeAsync(site, p => p.PublishAsync(Term, "editor"));
         Assert.True(await WithinAsync(() => Finds(site, "пульсаркиоск") && !Finds(site, "квазарфонарь")), "publishing the draft did not reach search within a second");
 
-        await ChangeAsync(site, p => p.UnpublishAsync(Term));
+        await ChangeAsync(site, p => p.UnpublishAsync(Term, "editor"));
         Assert.True(await WithinAsync(() => !Finds(site, "пульсаркиоск")), "an unpublished item was still found a second later");
         var hit = Assert.Single(Search(site, "пульсаркиоск", workspace: true).Hits);
         Assert.Equal(SearchStatus.Unpublished, hit.Status);
 
-        await ChangeAsync(site, p => p.DeleteAsync(Term));
+        await ChangeAsync(site, p => p.DeleteAsync(Term, "editor"));
         Assert.True(await WithinAsync(() => !Finds(site, "пульсаркиоск", workspace: true)), "a deleted item was still found by editors a second later");
     }
 
     [Fact]
-    public async Task A_change_is_queued_in_the_same_save_and_the_index_cursor_moves_past_it()
+    public async Task A_change_is_journalled_in_the_same_save_and_the_index_cursor_moves_past_it()
     {
         await using var site = await TestSite.StartAsync();
 
@@ -50,7 +51,7 @@ public sealed class SearchSyncTests
 
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LearnDbContext>();
-        var task = await db.Set<IndexingTask>().OrderBy(t => t.Id).LastAsync();
+        var task = await db.Set<ContentChange>().OrderBy(t => t.Id).LastAsync();
         Assert.Equal(("ru", ContentTypeNames.GlossaryTerm, "smart-city"), (task.Culture, task.ContentType, task.TranslationKey));
         var index = site.Services.GetRequiredService<SearchIndexes>().Get("ru");
         Assert.True(await WithinAsync(() => index.Cursor >= task.Id), $"cursor {index.Cursor} did not reach task {task.Id}");
@@ -108,27 +109,6 @@ public sealed class SearchSyncTests
         Assert.True(Search(site, "бастама", culture: "kk").Total > 0, "the missing Kazakh index was not rebuilt");
         var response = await site.Client.GetAsync("/ru/search?q=%D0%B3%D0%BE%D1%80%D0%BE%D0%B4");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Old_queue_entries_are_forgotten_and_a_node_away_longer_than_that_rebuilds()
-    {
-        using var data = new TempFolder();
-        await (await TestSite.StartOnAsync(data)).DisposeAsync();
-        var restarted = DateTime.UtcNow;
-
-        await using var site = await TestSite.StartOnAsync(data, "--Search:KeepTasks=00:00:00.001", "--Site:ImportOnStart=false");
-
-        Assert.True(site.Services.GetRequiredService<SearchIndexes>().Get("ru").CommittedUtc >= restarted, "the index older than the queue's memory was not rebuilt");
-        Assert.True(Finds(site, "инициатива"));
-        var remaining = -1;
-        for (var i = 0; i < 100 && remaining != 0; i++)
-        {
-            await Task.Delay(20);
-            await using var scope = site.Services.CreateAsyncScope();
-            remaining = await scope.ServiceProvider.GetRequiredService<LearnDbContext>().Set<IndexingTask>().CountAsync();
-        }
-        Assert.Equal(0, remaining);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MyAlmaty.Learn.Content.Journal;
 using MyAlmaty.Learn.Data;
 
 namespace MyAlmaty.Learn.Content.Import;
@@ -7,7 +8,7 @@ namespace MyAlmaty.Learn.Content.Import;
 /// <summary>Writes validated files as content versions, in one transaction.</summary>
 public sealed class ContentVersionWriter(LearnDbContext db, TimeProvider clock)
 {
-    public const string ImportAuthor = "content/";
+    public const string ImportAuthor = ContentActors.Import;
 
     internal static readonly JsonSerializerOptions MetadataJson = new(JsonSerializerDefaults.Web);
 
@@ -38,7 +39,7 @@ public sealed class ContentVersionWriter(LearnDbContext db, TimeProvider clock)
                     CreatedUtc = now,
                 };
                 db.Add(item);
-                AddVersion(item, file, now, 0);
+                AddVersion(db, item, file, now, 0);
                 report.Added++;
                 continue;
             }
@@ -60,7 +61,7 @@ public sealed class ContentVersionWriter(LearnDbContext db, TimeProvider clock)
                 report.Problems.Add(ImportProblem.Warning(file.Path, null, ImportMessages.EditedInBrowser, latest.Number, latest.Author));
                 continue;
             }
-            AddVersion(item, file, now, maxNumbers.GetValueOrDefault(item.Id));
+            AddVersion(db, item, file, now, maxNumbers.GetValueOrDefault(item.Id));
             report.Updated++;
         }
 
@@ -77,7 +78,7 @@ public sealed class ContentVersionWriter(LearnDbContext db, TimeProvider clock)
         if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static void AddVersion(ContentItem item, ContentFile file, DateTime now, int maxNumber)
+    private static void AddVersion(LearnDbContext db, ContentItem item, ContentFile file, DateTime now, int maxNumber)
     {
         item.ImportedHash = file.Hash;
         var version = new ContentItemVersion
@@ -92,5 +93,7 @@ public sealed class ContentVersionWriter(LearnDbContext db, TimeProvider clock)
         ContentVersioning.AddVersion(item, version, publish: !file.Draft, now);
         // The item's loaded versions are only the latest and published ones.
         version.Number = Math.Max(version.Number, maxNumber + 1);
+        ContentJournal.Record(db, item, ContentOperation.Imported, ImportAuthor, now, version.Number, file.Path);
+        if (!file.Draft) ContentJournal.Record(db, item, ContentOperation.Published, ImportAuthor, now, version.Number);
     }
 }

@@ -10,10 +10,11 @@ public sealed class ContentCatalog
     private readonly Dictionary<(string Culture, string Type, string Key), PublishedItem> _byKey;
     private readonly Dictionary<(string Culture, string Type), IReadOnlyList<PublishedItem>> _byType;
 
-    public static readonly ContentCatalog Empty = new([], 0);
+    public static readonly ContentCatalog Empty = new([], 0, -1);
 
-    public ContentCatalog(IReadOnlyList<PublishedItem> items, long stamp)
+    public ContentCatalog(IReadOnlyList<PublishedItem> items, long stamp, long journalPosition)
     {
+        JournalPosition = journalPosition;
         Items = items;
         Stamp = stamp;
         _bySlug = items.ToDictionary(i => (i.Culture, i.ContentType, i.Slug));
@@ -24,6 +25,9 @@ public sealed class ContentCatalog
 
     /// <summary>Changes with every reload: a cache keyed by it never serves stale content.</summary>
     public long Stamp { get; }
+
+    /// <summary>The newest journal entry this catalog includes; a newer one means it is out of date.</summary>
+    public long JournalPosition { get; }
 
     public IReadOnlyList<PublishedItem> Items { get; }
 

@@ -2,14 +2,16 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MyAlmaty.Learn.Content.Import;
+using MyAlmaty.Learn.Content.Journal;
 using MyAlmaty.Learn.Content.Types;
 using MyAlmaty.Learn.Data;
 
 namespace MyAlmaty.Learn.Content.Published;
 
 /// <summary>
-/// Holds the current <see cref="ContentCatalog"/> and swaps in a new one after content changes.
-/// Listeners (page caches, later the search index) subscribe to <see cref="Changed"/>.
+/// Holds the current <see cref="ContentCatalog"/> and swaps in a new one after content changes: at once
+/// after a change made here, and within a poll interval after one journalled by another node (see
+/// <see cref="ContentChangeFollower"/>). Listeners (the page cache, renderers) subscribe to <see cref="Changed"/>.
 /// </summary>
 public sealed class PublishedContent(IServiceScopeFactory scopes, ContentTypeRegistry types)
 {
@@ -40,6 +42,8 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ContentTypeReg
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<LearnDbContext>();
+            // Read before the versions: a change journalled meanwhile is newer than this catalog and reloads it again.
+            var position = await ContentJournal.PositionAsync(db, cancellationToken);
             var rows = await db.Set<ContentItemVersion>().AsNoTracking()
                 .Where(v => v.Published)
                 .Select(v => new
@@ -71,7 +75,7 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ContentTypeReg
                     FirstPublishedUtc = r.FirstPublished ?? r.Version.CreatedUtc,
                 })
                 .ToList();
-            var catalog = new ContentCatalog(items, Interlocked.Increment(ref _stamp));
+            var catalog = new ContentCatalog(items, Interlocked.Increment(ref _stamp), position);
             Volatile.Write(ref _current, catalog);
             Changed?.Invoke(catalog);
             return catalog;

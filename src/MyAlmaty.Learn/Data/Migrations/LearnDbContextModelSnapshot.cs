@@ -249,6 +249,63 @@ namespace MyAlmaty.Learn.Data.Migrations
                     b.ToTable("ContentItemVersions", (string)null);
                 });
 
+            modelBuilder.Entity("MyAlmaty.Learn.Content.Journal.ContentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranslationKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("Culture", "Id");
+
+                    b.HasIndex("ContentType", "TranslationKey", "Culture", "Id");
+
+                    b.ToTable("ContentChanges", (string)null);
+                });
+
             modelBuilder.Entity("MyAlmaty.Learn.Courses.Certificates.Certificate", b =>
                 {
                     b.Property<int>("Id")
@@ -472,39 +529,6 @@ namespace MyAlmaty.Learn.Data.Migrations
                     b.HasIndex("QuizKey", "FinishedUtc");
 
                     b.ToTable("QuizAttempts", (string)null);
-                });
-
-            modelBuilder.Entity("MyAlmaty.Learn.Search.Indexing.IndexingTask", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Culture")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TranslationKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedUtc");
-
-                    b.HasIndex("Culture", "Id");
-
-                    b.ToTable("IndexingTasks", (string)null);
                 });
 
             modelBuilder.Entity("MyAlmaty.Learn.Users.AuthSession", b =>
@@ -736,6 +760,16 @@ namespace MyAlmaty.Learn.Data.Migrations
                         .HasForeignKey("ContentItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("ContentItem");
+                });
+
+            modelBuilder.Entity("MyAlmaty.Learn.Content.Journal.ContentChange", b =>
+                {
+                    b.HasOne("MyAlmaty.Learn.Content.ContentItem", "ContentItem")
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("ContentItem");
                 });

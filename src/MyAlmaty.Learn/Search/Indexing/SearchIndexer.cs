@@ -2,14 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MyAlmaty.Learn.Content.Journal;
 using MyAlmaty.Learn.Data;
 
 namespace MyAlmaty.Learn.Search.Indexing;
 
 /// <summary>
 /// Keeps this node's indexes in step with the database (Orchard's LuceneIndexingService): reads the
-/// queue from each index's cursor, re-reads the items it names and replaces their documents. Woken at
-/// once by changes made in this process, and polls for those of other nodes. Before the site takes
+/// content journal from each index's cursor, re-reads the items it names and replaces their documents.
+/// Woken at once by changes made in this process, and polls for those of other nodes. Before the site takes
 /// requests, a missing, broken or outdated index is rebuilt and the others catch up.
 /// </summary>
 public sealed class SearchIndexer(
@@ -23,7 +24,7 @@ public sealed class SearchIndexer(
     {
         foreach (var index in indexes.All)
         {
-            if (index.NeedsRebuild || clock.GetUtcNow().UtcDateTime - index.CommittedUtc > options.KeepTasks)
+            if (index.NeedsRebuild)
             {
                 await RebuildAsync(index, progress: null, cancellationToken);
             }
@@ -35,7 +36,6 @@ public sealed class SearchIndexer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lastCommit = clock.GetUtcNow();
-        var lastPrune = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -46,11 +46,6 @@ public sealed class SearchIndexer(
                 {
                     foreach (var index in indexes.All) index.CommitIfChanged();
                     lastCommit = now;
-                }
-                if (now - lastPrune >= TimeSpan.FromHours(1))
-                {
-                    await PruneAsync(stoppingToken);
-                    lastPrune = now;
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -82,9 +77,10 @@ public sealed class SearchIndexer(
                 while (true)
                 {
                     var cursor = index.Cursor;
-                    var tasks = await db.Set<IndexingTask>().AsNoTracking()
+                    var tasks = await db.Set<ContentChange>().AsNoTracking()
                         .Where(t => t.Culture == index.Culture && t.Id > cursor)
                         .OrderBy(t => t.Id)
+                        .Select(t => new { t.Id, t.Culture, t.ContentType, t.TranslationKey })
                         .Take(BatchSize)
                         .ToListAsync(cancellationToken);
                     if (tasks.Count == 0) break;
@@ -117,7 +113,7 @@ public sealed class SearchIndexer(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<LearnDbContext>();
             var documents = scope.ServiceProvider.GetRequiredService<ContentSearchDocuments>();
-            var cursor = await db.Set<IndexingTask>().MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
+            var cursor = await ContentJournal.PositionAsync(db, cancellationToken);
             var total = await documents.CountAsync(db, index.Culture, cancellationToken);
             var done = 0;
             progress?.Report(new RebuildProgress(index.Culture, 0, total));
@@ -138,15 +134,6 @@ public sealed class SearchIndexer(
         {
             _gate.Release();
         }
-    }
-
-    /// <summary>Forgets queue entries older than every node needs; a node away longer rebuilds at start.</summary>
-    private async Task PruneAsync(CancellationToken cancellationToken)
-    {
-        var before = clock.GetUtcNow().UtcDateTime - options.KeepTasks;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LearnDbContext>();
-        await db.Set<IndexingTask>().Where(t => t.CreatedUtc < before).ExecuteDeleteAsync(cancellationToken);
     }
 }
 
