@@ -1,4 +1,3 @@
-using MyAlmaty.Learn.Content.Import;
 using MyAlmaty.Learn.Content.Types;
 
 namespace MyAlmaty.Learn.Courses;
@@ -14,16 +13,22 @@ public sealed record CourseMetadata : ContentMetadata
 public sealed class CourseType : ContentTypeDefinition<CourseMetadata>
 {
     public override string Name => ContentTypeNames.Course;
+    public override string Label => "Course";
 
-    protected override CourseMetadata ReadFields(FrontMatter fm) =>
-        new()
+    protected override IEnumerable<ContentField> DeclareFields() =>
+    [
+        new("modules", FieldKind.ReferenceList, "Modules")
         {
-            Modules = (fm.TextList("modules", required: true) ?? []).Select(m => m.Value).ToList(),
-            FinalQuiz = fm.Text("finalQuiz", maxLength: 200),
-        };
-
-    public override IEnumerable<ContentReference> References(FrontMatter fm) =>
-        ListReferences(fm, "modules", ContentTypeNames.CourseModule).Concat(SingleReference(fm, "finalQuiz", ContentTypeNames.Quiz));
+            Required = true,
+            Target = ContentTypeNames.CourseModule,
+            Help = "The course's modules in the order learners take them.",
+        },
+        new("finalQuiz", FieldKind.Reference, "Final quiz")
+        {
+            Target = ContentTypeNames.Quiz,
+            Help = "Passing it is required for the certificate.",
+        },
+    ];
 }
 
 public sealed record CourseModuleMetadata : ContentMetadata
@@ -34,12 +39,17 @@ public sealed record CourseModuleMetadata : ContentMetadata
 public sealed class CourseModuleType : ContentTypeDefinition<CourseModuleMetadata>
 {
     public override string Name => ContentTypeNames.CourseModule;
+    public override string Label => "Course module";
 
-    protected override CourseModuleMetadata ReadFields(FrontMatter fm) =>
-        new() { Lessons = (fm.TextList("lessons", required: true) ?? []).Select(m => m.Value).ToList() };
-
-    public override IEnumerable<ContentReference> References(FrontMatter fm) =>
-        ListReferences(fm, "lessons", ContentTypeNames.Lesson);
+    protected override IEnumerable<ContentField> DeclareFields() =>
+    [
+        new("lessons", FieldKind.ReferenceList, "Lessons")
+        {
+            Required = true,
+            Target = ContentTypeNames.Lesson,
+            Help = "The module's lessons in the order learners take them.",
+        },
+    ];
 }
 
 public sealed record LessonMetadata : ContentMetadata
@@ -56,14 +66,27 @@ public sealed record LessonMetadata : ContentMetadata
 public sealed class LessonType : ContentTypeDefinition<LessonMetadata>
 {
     public override string Name => ContentTypeNames.Lesson;
+    public override string Label => "Lesson";
     public override bool BodyRequired => true;
 
-    protected override LessonMetadata ReadFields(FrontMatter fm) => new()
-    {
-        Takeaways = (fm.TextList("takeaways", required: true, maxLength: 300) ?? []).Select(t => t.Value).ToList(),
-        ReadingMinutes = fm.Number("readingMinutes", 1, 240),
-        Quiz = fm.Text("quiz", maxLength: 200),
-    };
-
-    public override IEnumerable<ContentReference> References(FrontMatter fm) => SingleReference(fm, "quiz", ContentTypeNames.Quiz);
+    protected override IEnumerable<ContentField> DeclareFields() =>
+    [
+        new("takeaways", FieldKind.TextList, "Takeaways")
+        {
+            Required = true,
+            MaxLength = 300,
+            Help = "What the learner takes away from the lesson, one point per line.",
+        },
+        new("readingMinutes", FieldKind.Number, "Reading time, minutes")
+        {
+            Min = 1,
+            Max = 240,
+            Help = "Leave empty to estimate it from the length of the text.",
+        },
+        new("quiz", FieldKind.Reference, "Quiz")
+        {
+            Target = ContentTypeNames.Quiz,
+            Help = "Passing it marks the lesson done.",
+        },
+    ];
 }

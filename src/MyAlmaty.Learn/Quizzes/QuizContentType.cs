@@ -75,6 +75,7 @@ public sealed record QuizMetadata : ContentMetadata
 public sealed class QuizType : ContentTypeDefinition<QuizMetadata>
 {
     public override string Name => ContentTypeNames.Quiz;
+    public override string Label => "Quiz";
 
     private static readonly Dictionary<string, QuestionKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -86,14 +87,25 @@ public sealed class QuizType : ContentTypeDefinition<QuizMetadata>
         ["match"] = QuestionKind.Match,
     };
 
-    protected override QuizMetadata ReadFields(FrontMatter fm)
-    {
-        var mode = fm.Text("mode") switch
+    protected override IEnumerable<ContentField> DeclareFields() =>
+    [
+        new("mode", FieldKind.Choice, "Mode")
         {
-            null or "whole" => QuizMode.Whole,
-            "each" => QuizMode.Each,
-            var other => Bad(fm, "mode", QuizMessages.BadMode, other),
-        };
+            Choices = ["whole", "each"],
+            ChoiceMessage = QuizMessages.BadMode,
+            Help = "whole: answer everything, then submit; each: check every question at once.",
+        },
+        new("passPercent", FieldKind.Number, "Pass mark, %") { Min = 1, Max = 100, Help = "70 when empty." },
+        new("timeLimitMinutes", FieldKind.Number, "Time limit, minutes") { Min = 1, Max = 600, Help = "No limit when empty." },
+        new("draw", FieldKind.Number, "Questions per attempt") { Min = 1, Max = 500, Help = "Each attempt draws this many questions from the pool; all of them when empty." },
+        new("tries", FieldKind.Number, "Tries per question") { Min = 1, Max = 5, Help = "In the 'each' mode; 3 when empty." },
+        new("shuffle", FieldKind.Flag, "Shuffle") { Help = "Questions and options in a new order for every attempt (yes when empty)." },
+        new("questions", FieldKind.Sections, "Questions") { Required = true },
+    ];
+
+    /// <summary>The questions are nested blocks the field list cannot read; a draw cannot exceed them.</summary>
+    protected override QuizMetadata Complete(QuizMetadata metadata, FrontMatter fm)
+    {
         var questions = new List<QuizQuestion>();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var section in fm.Sections("questions", required: true) ?? [])
@@ -103,18 +115,8 @@ public sealed class QuizType : ContentTypeDefinition<QuizMetadata>
             else ids[question.Id] = section.LineOf("id") ?? section.Line;
             questions.Add(question);
         }
-        var draw = fm.Number("draw", 1, 500);
-        if (draw > questions.Count && questions.Count > 0) fm.Error("draw", QuizMessages.DrawTooMany, draw, questions.Count);
-        return new QuizMetadata
-        {
-            Mode = mode,
-            PassPercent = fm.Number("passPercent", 1, 100) ?? QuizMetadata.DefaultPassPercent,
-            TimeLimitMinutes = fm.Number("timeLimitMinutes", 1, 600),
-            Draw = draw,
-            Tries = fm.Number("tries", 1, 5) ?? QuizMetadata.DefaultTries,
-            Shuffle = fm.Flag("shuffle") ?? true,
-            Questions = questions,
-        };
+        if (metadata.Draw > questions.Count && questions.Count > 0) fm.Error("draw", QuizMessages.DrawTooMany, metadata.Draw, questions.Count);
+        return metadata with { Questions = questions };
     }
 
     private static QuizQuestion? ReadQuestion(FrontMatter q)
@@ -206,11 +208,5 @@ public sealed class QuizType : ContentTypeDefinition<QuizMetadata>
         {
             if (!seen.Add(value)) q.ErrorAt(line, QuizMessages.RepeatedItem, value);
         }
-    }
-
-    private static QuizMode Bad(FrontMatter fm, string field, string message, string value)
-    {
-        fm.Error(field, message, value);
-        return QuizMode.Whole;
     }
 }

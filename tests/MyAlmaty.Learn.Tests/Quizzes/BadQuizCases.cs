@@ -77,7 +77,7 @@ public static class BadQuizCases
         Case("draw larger than the pool", Quiz("draw: 3  # here\nquestions:\n" + Money + Money.Replace("money", "salary")),
             QuizMessages.DrawTooMany, 3, 2),
         Case("unknown mode", Quiz("mode: exam  # here\nquestions:\n" + Money),
-            QuizMessages.BadMode, "exam"),
+            QuizMessages.BadMode, "exam", "whole, each"),
         Case("pass percent of zero", Quiz("passPercent: 0  # here\nquestions:\n" + Money),
             ImportMessages.BadNumber, "passPercent", 1, 100),
         Case("six tries", Quiz("tries: 6  # here\nquestions:\n" + Money),

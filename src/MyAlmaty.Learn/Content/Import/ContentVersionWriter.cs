@@ -10,7 +10,11 @@ public sealed class ContentVersionWriter(LearnDbContext db, TimeProvider clock)
 {
     public const string ImportAuthor = ContentActors.Import;
 
-    internal static readonly JsonSerializerOptions MetadataJson = new(JsonSerializerDefaults.Web);
+    /// <summary>Metadata as JSON: camelCase names, enums by name (numbers written before are still read).</summary>
+    public static readonly JsonSerializerOptions MetadataJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 
     public async Task WriteAsync(IReadOnlyList<ContentFile> files, IReadOnlyCollection<string> allPaths, ImportReport report, CancellationToken cancellationToken)
     {

@@ -1,5 +1,3 @@
-using MyAlmaty.Learn.Content.Import;
-
 namespace MyAlmaty.Learn.Content.Types;
 
 public static class ContentTypeNames
@@ -24,12 +22,22 @@ public sealed record GlossaryTermMetadata : ContentMetadata
 public sealed class GlossaryTermType : ContentTypeDefinition<GlossaryTermMetadata>
 {
     public override string Name => ContentTypeNames.GlossaryTerm;
+    public override string Label => "Glossary term";
 
-    protected override GlossaryTermMetadata ReadFields(FrontMatter fm) => new()
-    {
-        Definition = fm.Text("definition", required: true, maxLength: 200) ?? "",
-        Aliases = (fm.TextList("aliases", maxLength: 100) ?? []).Select(a => a.Value).ToList(),
-    };
+    protected override IEnumerable<ContentField> DeclareFields() =>
+    [
+        new("definition", FieldKind.LongText, "Definition")
+        {
+            Required = true,
+            MaxLength = 200,
+            Help = "One sentence: shown when a reader points at the term in a lesson.",
+        },
+        new("aliases", FieldKind.TextList, "Other forms")
+        {
+            MaxLength = 100,
+            Help = "Other names of the term that lessons should link too, one per line.",
+        },
+    ];
 }
 
 public sealed record SessionSummaryMetadata : ContentMetadata
@@ -40,9 +48,11 @@ public sealed record SessionSummaryMetadata : ContentMetadata
 public sealed class SessionSummaryType : ContentTypeDefinition<SessionSummaryMetadata>
 {
     public override string Name => ContentTypeNames.SessionSummary;
+    public override string Label => "Session summary";
     public override bool BodyRequired => true;
 
-    protected override SessionSummaryMetadata ReadFields(FrontMatter fm) => new() { SessionDate = fm.Date("sessionDate") };
+    protected override IEnumerable<ContentField> DeclareFields() =>
+        [new("sessionDate", FieldKind.Date, "Session date") { Help = "The day the session took place." }];
 }
 
 public sealed record PageMetadata : ContentMetadata;
@@ -50,7 +60,8 @@ public sealed record PageMetadata : ContentMetadata;
 public sealed class PageType : ContentTypeDefinition<PageMetadata>
 {
     public override string Name => ContentTypeNames.Page;
+    public override string Label => "Page";
     public override bool BodyRequired => true;
 
-    protected override PageMetadata ReadFields(FrontMatter fm) => new();
+    protected override IEnumerable<ContentField> DeclareFields() => [];
 }

@@ -19,17 +19,25 @@ public abstract record ContentMetadata
 public sealed record ContentReference(string Field, string TargetType, string TargetKey, int Line, bool Optional = false);
 
 /// <summary>
-/// What a content type is: its name, its typed metadata and how that is read from front matter.
-/// Features register their types (Orchard Core's content type definitions, in code); new types
-/// need no change to the content tables because metadata is stored as JSON.
+/// What a content type is: its name, its fields and its typed metadata. Features register their types
+/// (Orchard Core's content type definitions, in code); new types need no change to the content tables
+/// because metadata is stored as JSON, and no admin code because the editor's form comes from
+/// <see cref="Fields"/>.
 /// </summary>
 public interface IContentTypeDefinition
 {
     string Name { get; }
+
+    /// <summary>The type's name for people, as an msgid (e.g. "Lesson").</summary>
+    string Label { get; }
+
     Type MetadataType { get; }
 
     /// <summary>Whether the body may be empty.</summary>
     bool BodyRequired { get; }
+
+    /// <summary>The metadata fields, in the order they are written and shown; the summary first.</summary>
+    IReadOnlyList<ContentField> Fields { get; }
 
     /// <summary>Reads the type's fields; problems go to the front matter's report.</summary>
     ContentMetadata Read(FrontMatter frontMatter);
@@ -37,24 +45,40 @@ public interface IContentTypeDefinition
     IEnumerable<ContentReference> References(FrontMatter frontMatter);
 }
 
-/// <summary>Base for definitions: reads the common summary and nothing else.</summary>
+/// <summary>
+/// Base for definitions: the fields are read from the declared list into the metadata record (field
+/// names are its properties in camelCase). A type overrides <see cref="Complete"/> only for what the
+/// list cannot say: nested sections and rules that span fields.
+/// </summary>
 public abstract class ContentTypeDefinition<TMetadata> : IContentTypeDefinition where TMetadata : ContentMetadata
 {
+    private IReadOnlyList<ContentField>? _fields;
+
     public abstract string Name { get; }
+    public abstract string Label { get; }
     public Type MetadataType => typeof(TMetadata);
     public virtual bool BodyRequired => false;
 
-    public ContentMetadata Read(FrontMatter frontMatter) =>
-        ReadFields(frontMatter) with { Summary = frontMatter.Text("summary", maxLength: 400) };
+    public IReadOnlyList<ContentField> Fields => _fields ??= [ContentField.Summary, .. DeclareFields()];
 
-    protected abstract TMetadata ReadFields(FrontMatter frontMatter);
+    /// <summary>The type's own fields, after the summary every type has.</summary>
+    protected abstract IEnumerable<ContentField> DeclareFields();
 
-    public virtual IEnumerable<ContentReference> References(FrontMatter frontMatter) => [];
+    public ContentMetadata Read(FrontMatter frontMatter)
+    {
+        var values = new System.Text.Json.Nodes.JsonObject();
+        foreach (var field in Fields)
+        {
+            if (field.Read(frontMatter) is { } value) values[ToPropertyName(field.Name)] = System.Text.Json.JsonSerializer.SerializeToNode(value, value.GetType(), ContentVersionWriter.MetadataJson);
+        }
+        var metadata = System.Text.Json.JsonSerializer.Deserialize<TMetadata>(values, ContentVersionWriter.MetadataJson)!;
+        return Complete(metadata, frontMatter);
+    }
 
-    /// <summary>An optional link to one item: the field's item is shown when it exists.</summary>
-    protected static IEnumerable<ContentReference> SingleReference(FrontMatter frontMatter, string field, string targetType) =>
-        frontMatter.Text(field, maxLength: 200) is { } key ? [new ContentReference(field, targetType, key, frontMatter.LineOf(field) ?? frontMatter.EndLine, Optional: true)] : [];
+    /// <summary>Adds what the field list cannot read (nested sections) and checks rules that span fields.</summary>
+    protected virtual TMetadata Complete(TMetadata metadata, FrontMatter frontMatter) => metadata;
 
-    protected static IEnumerable<ContentReference> ListReferences(FrontMatter frontMatter, string field, string targetType) =>
-        (frontMatter.TextList(field) ?? []).Select(r => new ContentReference(field, targetType, r.Value, r.Line));
+    public IEnumerable<ContentReference> References(FrontMatter frontMatter) => Fields.SelectMany(f => f.References(frontMatter));
+
+    private static string ToPropertyName(string field) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field);
 }
