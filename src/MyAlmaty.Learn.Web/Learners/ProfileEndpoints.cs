@@ -1,10 +1,6 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using MyAlmaty.Learn.Courses.Certificates;
-using MyAlmaty.Learn.Courses.Progress;
-using MyAlmaty.Learn.Data;
 using MyAlmaty.Learn.Localization;
 using MyAlmaty.Learn.Users;
 using MyAlmaty.Learn.Web.Endpoints;
@@ -52,31 +48,15 @@ public static class ProfileEndpoints
         return await Page(http, pages, culture, user, saved: true, []);
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext http, string culture, UserManager<LearnUser> users, LearnerProgress progress, Certificates certificates,
-        Learn.Quizzes.QuizAttempts quizAttempts, LearnDbContext db)
+    private static async Task<IResult> ExportAsync(HttpContext http, string culture, UserManager<LearnUser> users, PersonalData personalData, AlmatyClock clock)
     {
         if (await users.GetUserAsync(http.User) is not { } user) return SignInFirst(culture, http);
-        var data = new
-        {
-            Account = new { user.Email, user.EmailConfirmed, user.DisplayName, user.CertificateName, user.PreferredCulture, user.CreatedUtc, Roles = await users.GetRolesAsync(user) },
-            CompletedLessons = (await progress.AllAsync(user.Id)).Select(p => new { Lesson = p.LessonKey, p.CompletedUtc }),
-            QuizAttempts = (await quizAttempts.AllAsync(user.Id)).Select(a => new
-            {
-                Quiz = a.QuizKey, a.Culture, a.StartedUtc, a.FinishedUtc, a.Score, a.MaxScore, a.Percent, a.Passed,
-                Answers = a.ReadState().Questions,
-            }),
-            Certificates = (await certificates.OfUserAsync(user.Id)).Select(c => new { c.Code, Course = c.CourseKey, c.Culture, c.PrintedName, c.IssuedUtc, c.RevokedUtc }),
-            SignInLinks = await db.Set<OneTimeLink>().AsNoTracking().Where(l => l.Email == user.Email)
-                .Select(l => new { l.Purpose, l.CreatedUtc, l.ExpiresUtc, l.UsedUtc }).ToListAsync(),
-        };
-        var json = JsonSerializer.SerializeToUtf8Bytes(data, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        // Everything about a person: no cache, shared or private, may keep a copy.
-        http.Response.Headers.CacheControl = "no-store";
-        return Results.File(json, "application/json; charset=utf-8", $"myalmaty-learn-{DateTime.UtcNow:yyyy-MM-dd}.json");
+        // Signed-in answers are «private, no-store» already: no cache, shared or private, keeps a copy.
+        return Results.File(await personalData.ExportAsync(user, http.RequestAborted), "application/json; charset=utf-8", $"myalmaty-data-{clock.Now:yyyy-MM-dd}.json");
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext http, string culture, [FromForm] DeleteForm? formFields, SitePages pages, UserManager<LearnUser> users,
-        SignInManager<LearnUser> signIn, LearnDbContext db, UiStrings strings, AuthSessions sessions)
+        SignInManager<LearnUser> signIn, UiStrings strings, PersonalData personalData)
     {
         // An empty form binds to null; treat it as a form with empty fields.
         var form = formFields ?? new DeleteForm();
@@ -85,16 +65,7 @@ public static class ProfileEndpoints
         {
             return await Page(http, pages, culture, user, saved: false, [strings.Get(culture, AccountMessages.ConfirmDeletion)], StatusCodes.Status400BadRequest);
         }
-        await using (var transaction = await db.Database.BeginTransactionAsync())
-        {
-            await db.Set<LessonProgress>().Where(p => p.LearnerId == user.Id).ExecuteDeleteAsync();
-            await db.Set<Learn.Quizzes.QuizAttempt>().Where(a => a.LearnerId == user.Id).ExecuteDeleteAsync();
-            await db.Set<Certificate>().Where(c => c.UserId == user.Id).ExecuteDeleteAsync();
-            await db.Set<OneTimeLink>().Where(l => l.Email == user.Email).ExecuteDeleteAsync();
-            await sessions.EndAllAsync(user.Id);
-            await users.DeleteAsync(user);
-            await transaction.CommitAsync();
-        }
+        await personalData.EraseAsync(user);
         await signIn.SignOutAsync();
         return Results.Redirect($"/{culture}/?notice=deleted");
     }

@@ -1,5 +1,6 @@
+using System.Collections.Concurrent;
+using MyAlmaty.Learn.Content.Markdown;
 using MyAlmaty.Learn.Content.Published;
-using MyAlmaty.Learn.Content.Rendering;
 using MyAlmaty.Learn.Content.Types;
 
 namespace MyAlmaty.Learn.Courses;
@@ -9,12 +10,23 @@ namespace MyAlmaty.Learn.Courses;
 /// translation key within a culture. Rebuilt once per catalog. A module or lesson that is not
 /// published is left out of the outline rather than breaking the course.
 /// </summary>
-public sealed class CourseCatalog(PublishedContent published, ContentRenderer renderer)
+/// <remarks>
+/// Reading time counts the words of the body rendered without a glossary: glossary links wrap
+/// words a reader sees anyway, so the count is the page's, and the catalog needs no addresses —
+/// the course routes, which need the catalog, stay out of its way.
+/// </remarks>
+public sealed class CourseCatalog(PublishedContent published, MarkdownRenderer markdown)
 {
     /// <summary>Words per minute of attentive reading for an estimate of reading time.</summary>
     public const int WordsPerMinute = 180;
 
-    private sealed record Snapshot(long Stamp, Dictionary<string, IReadOnlyList<CourseOutline>> ByCulture);
+    private static readonly IReadOnlyList<GlossaryLink> NoGlossary = [];
+
+    private sealed record Snapshot(long Stamp, Dictionary<string, IReadOnlyList<CourseOutline>> ByCulture)
+    {
+        /// <summary>Words of each version's body, counted once while this catalog is current.</summary>
+        public ConcurrentDictionary<int, int> WordCounts { get; } = new();
+    }
 
     private Snapshot? _snapshot;
 
@@ -27,9 +39,13 @@ public sealed class CourseCatalog(PublishedContent published, ContentRenderer re
 
     public int ReadingMinutes(PublishedItem lesson) =>
         lesson.MetadataAs<LessonMetadata>().ReadingMinutes
-        ?? Math.Max(1, (int)Math.Ceiling(renderer.Render(lesson).WordCount / (double)WordsPerMinute));
+        ?? Math.Max(1, (int)Math.Ceiling(WordCount(lesson) / (double)WordsPerMinute));
 
     public int ReadingMinutes(CourseOutline course) => course.Lessons.Sum(ReadingMinutes);
+
+    /// <summary>The words a reader sees in the item's body.</summary>
+    public int WordCount(PublishedItem item) =>
+        Current().WordCounts.GetOrAdd(item.VersionId, _ => markdown.Render(item.Body, new MarkdownRenderContext(item.Culture, NoGlossary)).WordCount);
 
     private Snapshot Current()
     {

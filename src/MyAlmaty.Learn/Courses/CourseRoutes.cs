@@ -7,7 +7,7 @@ namespace MyAlmaty.Learn.Courses;
 /// /{culture}/courses/{course} and /{culture}/courses/{course}/{lesson}. A lesson that serves in
 /// several courses is addressed through the first of them; each course's own address also works.
 /// </summary>
-public sealed class CourseRoutes(Lazy<CourseCatalog> courses) : IContentRouteProvider
+public sealed class CourseRoutes(CourseCatalog courses) : IContentRouteProvider
 {
     public bool Handles(string contentType) =>
         contentType is ContentTypeNames.Course or ContentTypeNames.CourseModule or ContentTypeNames.Lesson;
@@ -15,8 +15,8 @@ public sealed class CourseRoutes(Lazy<CourseCatalog> courses) : IContentRoutePro
     public string? UrlFor(PublishedItem item, ContentCatalog catalog) => item.ContentType switch
     {
         ContentTypeNames.Course => CourseUrl(item),
-        ContentTypeNames.Lesson => courses.Value.CoursesContaining(item).FirstOrDefault() is { } c ? LessonUrl(c.Course, item) : null,
-        _ => courses.Value.Courses(item.Culture).FirstOrDefault(c => c.Modules.Any(m => m.Module.ItemId == item.ItemId)) is { } owner
+        ContentTypeNames.Lesson => courses.CoursesContaining(item).FirstOrDefault() is { } c ? LessonUrl(c.Course, item) : null,
+        _ => courses.Courses(item.Culture).FirstOrDefault(c => c.Modules.Any(m => m.Module.ItemId == item.ItemId)) is { } owner
             ? $"{CourseUrl(owner.Course)}#{item.Slug}"
             : null,
     };

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MyAlmaty.Learn.Content;
 using MyAlmaty.Learn.Content.Published;
+using MyAlmaty.Learn.Data;
 
 namespace MyAlmaty.Learn.Courses;
 
@@ -12,11 +13,10 @@ public static class CoursesFeature
         services.AddContentType<CourseModuleType>();
         services.AddContentType<LessonType>();
         services.AddSingleton<CourseCatalog>();
-        // Lazy: the course routes need the catalog, which needs the renderer, which needs the routes.
-        services.AddSingleton(sp => new Lazy<CourseCatalog>(sp.GetRequiredService<CourseCatalog>));
         services.AddSingleton<IContentRouteProvider, CourseRoutes>();
         services.AddScoped<Progress.LearnerProgress>();
         services.AddScoped<Certificates.Certificates>();
+        services.AddPersonalData<CoursePersonalData>();
         return services;
     }
 }

@@ -27,6 +27,7 @@ public static class MailFeature
             sp.GetRequiredService<IServiceScopeFactory>(), transports, sp.GetRequiredService<MimeMessageFactory>(),
             sp.GetRequiredService<OutboxSignal>(), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxSender>>()));
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddPersonalData<MailPersonalData>();
         return services;
     }
 }

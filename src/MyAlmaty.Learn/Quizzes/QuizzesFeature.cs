@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MyAlmaty.Learn.Content;
 using MyAlmaty.Learn.Content.Published;
+using MyAlmaty.Learn.Data;
 
 namespace MyAlmaty.Learn.Quizzes;
 
@@ -12,6 +13,7 @@ public static class QuizzesFeature
         services.AddSingleton<IContentRouteProvider, QuizRoutes>();
         services.AddScoped<QuizAttempts>();
         services.AddScoped<QuizProgress>();
+        services.AddPersonalData<QuizPersonalData>();
         return services;
     }
 }

@@ -33,6 +33,8 @@ public static class UsersFeature
         services.AddScoped<PasswordSignIns>();
         services.AddScoped<AuthSessions>();
         services.AddScoped<RoleSeeder>();
+        services.AddScoped<PersonalData>();
+        services.AddPersonalData<SignInPersonalData>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MyAlmaty.Learn.Content.Published;
+using MyAlmaty.Learn.Content.Rendering;
 using MyAlmaty.Learn.Content.Types;
 using MyAlmaty.Learn.Courses;
 using MyAlmaty.Learn.Tests.Support;
@@ -51,5 +52,26 @@ public sealed class CourseCatalogTests
 
         Assert.Equal(4, courses.ReadingMinutes(content.Catalog.BySlug("ru", ContentTypeNames.Lesson, "long")!));
         Assert.Equal(12, courses.ReadingMinutes(content.Catalog.BySlug("ru", ContentTypeNames.Lesson, "set")!));
+    }
+
+    [Fact]
+    public async Task Every_shipped_lesson_reads_as_long_as_the_words_on_its_page_with_glossary_links_say()
+    {
+        await using var content = await ContentServices.CreateAsync();
+        await content.ImportAsync(RepoPaths.Content);
+        var courses = content.Services.GetRequiredService<CourseCatalog>();
+        var renderer = content.Services.GetRequiredService<ContentRenderer>();
+        var lessons = content.Catalog.Items.Where(i => i.ContentType == ContentTypeNames.Lesson).ToList();
+
+        // The page's own count: the body as the lesson page renders it, glossary links and all.
+        var linked = lessons.Where(l => renderer.Render(l).Html.Contains("class=\"term\"", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(linked);
+        Assert.All(lessons, lesson =>
+        {
+            Assert.Equal(renderer.Render(lesson).WordCount, courses.WordCount(lesson));
+            var fromPage = lesson.MetadataAs<LessonMetadata>().ReadingMinutes
+                ?? Math.Max(1, (int)Math.Ceiling(renderer.Render(lesson).WordCount / (double)CourseCatalog.WordsPerMinute));
+            Assert.Equal(fromPage, courses.ReadingMinutes(lesson));
+        });
     }
 }

@@ -64,6 +64,10 @@ public sealed class Certificates(LearnDbContext db, TimeProvider clock)
         db.Set<Certificate>().Where(c => c.UserId == userId && c.RevokedUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.PrintedName, printedName), cancellationToken);
 
+    /// <summary>Deletes the person's certificates with their account: their codes no longer verify.</summary>
+    public Task<int> DeleteAllAsync(string userId, CancellationToken cancellationToken = default) =>
+        db.Set<Certificate>().Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Certificate>> OfUserAsync(string userId, CancellationToken cancellationToken = default) =>
         await db.Set<Certificate>().AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.IssuedUtc).ToListAsync(cancellationToken);
 
