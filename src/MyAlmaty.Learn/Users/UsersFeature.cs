@@ -33,6 +33,7 @@ public static class UsersFeature
         services.AddScoped<PasswordSignIns>();
         services.AddScoped<AuthSessions>();
         services.AddScoped<RoleSeeder>();
+        services.AddPermissions<SitePermissions>();
         return services;
     }
 }
