@@ -1,11 +1,12 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MyAlmaty.Learn.Web.Endpoints;
 using MyAlmaty.Learn.Web.Learners;
 
 namespace MyAlmaty.Learn.Web.Hosting;
 
-/// <summary>Cookies, antiforgery and rate limits for accounts: everything a signed-in person depends on.</summary>
+/// <summary>Cookies, permissions, antiforgery and rate limits for accounts: everything a signed-in person depends on.</summary>
 public static class AccountServices
 {
     public static IServiceCollection AddAccountProtection(this IServiceCollection services, SiteOptions site)
@@ -20,7 +21,17 @@ public static class AccountServices
             o.ExpireTimeSpan = DatabaseTicketStore.DefaultLifetime;
             o.SlidingExpiration = true;
             o.LoginPath = "/ru/account/sign-in";
+            // Authorization asks through the cookie: to sign in on the page of the address's language and come back,
+            // or, signed in without the permission, the themed refusal rather than Identity's AccessDenied page.
+            o.Events.OnRedirectToLogin = c =>
+            {
+                c.Response.Redirect(SignInPage.For(c.HttpContext));
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToAccessDenied = c => Refusals.WriteAsync(c.HttpContext, StatusCodes.Status403Forbidden, Refusals.NoPermission);
         });
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         // The cookie carries a session key; the session itself lives in the database and ends at sign-out.
         services.AddSingleton<DatabaseTicketStore>();
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

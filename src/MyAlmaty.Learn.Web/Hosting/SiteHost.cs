@@ -111,6 +111,7 @@ public static class SiteHost
         app.UseRouting();
         app.UseSameOriginPosts();
         app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseOutputCache();

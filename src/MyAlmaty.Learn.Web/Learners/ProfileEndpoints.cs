@@ -82,7 +82,7 @@ public static class ProfileEndpoints
         }, status);
 
     private static IResult SignInFirst(string culture, HttpContext http) =>
-        Results.Redirect($"/{culture}/account/sign-in?returnPath={Uri.EscapeDataString(http.Request.Path)}");
+        Results.Redirect(SignInPage.Url(culture, http.Request.Path.ToUriComponent()));
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -12,7 +12,7 @@ using MyAlmaty.Learn.Web.Learners;
 namespace MyAlmaty.Learn.Web.Quizzes;
 
 /// <summary>
-/// A quiz's page, its attempts (start, answer, check, finish, review) and its item analysis.
+/// A quiz's page, its attempts (start, answer, check, finish, review) and its item analysis (for those holding <see cref="Permissions.QuizzesAnalyse"/>).
 /// Every form is a plain POST; grading happens in <see cref="QuizAttempts"/> on the server.
 /// </summary>
 public static class QuizEndpoints
@@ -27,7 +27,7 @@ public static class QuizEndpoints
         site.MapPost("/attempts", StartAsync).DisableAntiforgery();
         site.MapPage("/attempts/{id}", AttemptAsync);
         site.MapPost("/attempts/{id}", SubmitAsync).DisableAntiforgery();
-        site.MapPage("/analysis", AnalysisAsync);
+        site.MapPage("/analysis", AnalysisAsync).RequirePermission(Permissions.QuizzesAnalyse);
         return app;
     }
 
@@ -43,12 +43,12 @@ public static class QuizEndpoints
             : null;
 
     private static async Task<IResult> IntroAsync(HttpContext http, string culture, string slug, SitePages pages, PublishedContent published,
-        QuizViews views, QuizAttempts attempts)
+        QuizViews views, QuizAttempts attempts, PermissionGrants permissions)
     {
         if (Quiz(published, culture, slug) is not { } quiz) return await SiteEndpoints.NotFound(http, culture, pages);
         var learner = LearnerIdentity.Current(http);
         var mine = learner is null ? [] : await attempts.OfLearnerAsync(learner, quiz.TranslationKey);
-        var model = views.Intro(quiz, mine, attempts.IsExpired, CanAnalyse(http) ? $"{QuizRoutes.QuizUrl(quiz)}/analysis" : null);
+        var model = views.Intro(quiz, mine, attempts.IsExpired, permissions.Has(http.User, Permissions.QuizzesAnalyse) ? $"{QuizRoutes.QuizUrl(quiz)}/analysis" : null);
         return await pages.Render(http, "quiz", pages.ForItem(http, quiz, "courses"), model, forms: true);
     }
 
@@ -136,18 +136,10 @@ public static class QuizEndpoints
         }
     }
 
-    internal static bool CanAnalyse(HttpContext http) =>
-        http.User.IsInRole(RoleNames.Administrator) || http.User.IsInRole(RoleNames.Editor) || http.User.IsInRole(RoleNames.Facilitator);
-
     private static async Task<IResult> AnalysisAsync(HttpContext http, string culture, string slug, SitePages pages, PublishedContent published,
         QuizAttempts attempts, UiStrings strings)
     {
         if (Quiz(published, culture, slug) is not { } quiz) return await SiteEndpoints.NotFound(http, culture, pages);
-        if (http.User.Identity?.IsAuthenticated != true)
-        {
-            return Results.Redirect($"/{culture}/account/sign-in?returnPath={Uri.EscapeDataString(http.Request.Path)}");
-        }
-        if (!CanAnalyse(http)) return await SiteEndpoints.NotFound(http, culture, pages);
         var finished = await attempts.FinishedAsync(quiz.TranslationKey);
         var analysis = QuizAnalysis.Of(quiz.MetadataAs<QuizMetadata>(), finished, flag => strings.Get(culture, flag ? "True" : "False"));
         var model = new { quiz.Title, QuizUrl = QuizRoutes.QuizUrl(quiz), Analysis = analysis };

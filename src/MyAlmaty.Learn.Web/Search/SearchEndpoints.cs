@@ -23,7 +23,7 @@ public static class SearchEndpoints
             RenderAsync(http, culture, workspace: false, search, views, pages));
         site.MapPage("/search.json", Instant);
         site.MapPage("/editor/search", (HttpContext http, string culture, SiteSearch search, SearchViews views, SitePages pages) =>
-            IsEditor(http) ? RenderAsync(http, culture, workspace: true, search, views, pages) : Forbidden(http, culture, pages));
+            RenderAsync(http, culture, workspace: true, search, views, pages)).RequirePermission(Permissions.ContentView);
         return app;
     }
 
@@ -75,11 +75,4 @@ public static class SearchEndpoints
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
-
-    private static bool IsEditor(HttpContext http) => http.User.IsInRole(RoleNames.Administrator) || http.User.IsInRole(RoleNames.Editor);
-
-    private static Task<IResult> Forbidden(HttpContext http, string culture, SitePages pages) =>
-        http.User.Identity?.IsAuthenticated == true
-            ? SiteEndpoints.NotFound(http, culture, pages)
-            : Task.FromResult(Results.Redirect($"/{culture}/account/sign-in?returnPath={Uri.EscapeDataString(http.Request.Path)}"));
 }

@@ -35,6 +35,7 @@ public static class UsersFeature
         services.AddScoped<RoleSeeder>();
         services.AddScoped<PersonalData>();
         services.AddPersonalData<SignInPersonalData>();
+        services.AddPermissions<SitePermissions>();
         return services;
     }
 }

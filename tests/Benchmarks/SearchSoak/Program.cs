@@ -276,7 +276,7 @@ async Task WritingAsync(CancellationToken cancellationToken)
                 default:
                     // Deleted, then added again by the content import from its file (which also puts back
                     // the file's text of every item edited since: a bulk write).
-                    Must(await publishing.DeleteAsync(key, CancellationToken.None), "delete");
+                    Must(await publishing.DeleteAsync(key, "soak", CancellationToken.None), "delete");
                     Count("delete");
                     var report = await scope.ServiceProvider.GetRequiredService<SiteInitializer>().ImportAsync(CancellationToken.None);
                     if (report.HasErrors) failures.Add("the import reported errors");

@@ -328,7 +328,7 @@ public sealed class QuizHttpTests(SiteFixture fixture)
     }
 
     [Fact]
-    public async Task Item_analysis_is_for_facilitators_only_and_shows_the_most_chosen_wrong_answer()
+    public async Task Item_analysis_is_for_those_who_may_analyse_quizzes_and_shows_the_most_chosen_wrong_answer()
     {
         using (var learner = Site.NewClient())
         {
@@ -353,6 +353,8 @@ public sealed class QuizHttpTests(SiteFixture fixture)
         var (response, analysis) = await Html.GetAsync(facilitator, "/ru/quizzes/civic-activism/analysis");
         var forAnonymous = await anonymous.GetAsync("/ru/quizzes/civic-activism/analysis");
         var forLearner = await signedInLearner.GetAsync("/ru/quizzes/civic-activism/analysis");
+        var (_, introForFacilitator) = await Html.GetAsync(facilitator, "/ru/quizzes/civic-activism");
+        var (_, introForLearner) = await Html.GetAsync(signedInLearner, "/ru/quizzes/civic-activism");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var rows = analysis.QuerySelectorAll("table tbody tr");
@@ -361,6 +363,10 @@ public sealed class QuizHttpTests(SiteFixture fixture)
         var firstWrong = QuizTaker.Quiz(Site.Services, "ru", "civic-activism").Questions.First(q => q.Kind == QuestionKind.Single).Options.First(o => !o.Correct).Text;
         Assert.Contains(firstWrong, analysis.QuerySelector("table")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, forAnonymous.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, forLearner.StatusCode);
+        Assert.Equal("/ru/account/sign-in?returnPath=%2Fru%2Fquizzes%2Fcivic-activism%2Fanalysis", forAnonymous.Headers.Location!.OriginalString);
+        // The analysis of every quiz lives at the same kind of address: a learner is told it is not for them rather than that it does not exist.
+        Assert.Equal(HttpStatusCode.Forbidden, forLearner.StatusCode);
+        Assert.NotNull(introForFacilitator.QuerySelector("a[href='/ru/quizzes/civic-activism/analysis']"));
+        Assert.Null(introForLearner.QuerySelector("a[href$='/analysis']"));
     }
 }

@@ -255,6 +255,7 @@ public sealed class SearchPageTests(SiteFixture fixture)
         using var editor = Site.NewClient();
         await AccountFlowTests.UseLinkAsync(editor, $"/ru/account/link/{token}?purpose=setup");
         using var anonymous = Site.NewClient();
+        using var learner = await RoleClients.SignInAsync(Site, RoleNames.Learner);
 
         IDocument? found = null;
         for (var i = 0; i < 100 && (found is null || Results(found).Count == 0); i++)
@@ -264,12 +265,16 @@ public sealed class SearchPageTests(SiteFixture fixture)
         }
         var publicPage = await PageAsync($"/ru/search?q={Q("гелиотропник")}");
         var forAnonymous = await anonymous.GetAsync($"/ru/editor/search?q={Q("гелиотропник")}");
+        var forLearner = await learner.GetAsync($"/ru/editor/search?q={Q("гелиотропник")}");
 
         var draft = Assert.Single(Results(found!));
         Assert.Equal("Черновик", draft.QuerySelector(".result-status")!.TextContent.Trim());
         Assert.Empty(Results(publicPage));
         Assert.Equal(HttpStatusCode.Redirect, forAnonymous.StatusCode);
-        Assert.StartsWith("/ru/account/sign-in", forAnonymous.Headers.Location!.OriginalString);
+        // Back to the same search after signing in.
+        Assert.Equal($"/ru/account/sign-in?returnPath={Uri.EscapeDataString($"/ru/editor/search?q={Q("гелиотропник")}")}", forAnonymous.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, forLearner.StatusCode);
+        Assert.Empty(Results(Html.Parse(await forLearner.Content.ReadAsStringAsync())));
     }
 
     private static int Count(IElement filter) => int.Parse(filter.QuerySelector(".count")!.TextContent.Trim());

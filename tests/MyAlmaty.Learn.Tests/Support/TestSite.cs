@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MyAlmaty.Learn.Web.Hosting;
@@ -86,6 +87,10 @@ public sealed class TestSite : IAsyncDisposable
     public static Task<TestSite> StartWithAsync(Action<IServiceCollection> services, params string[] extraArgs) =>
         StartAsync(new TempFolder(), ownsData: true, null, null, "Production", extraArgs, services);
 
+    /// <summary>A site with endpoints of the test's own beside the site's, e.g. to check what a kind of endpoint the site has none of yet gets.</summary>
+    public static Task<TestSite> StartWithEndpointsAsync(Action<IEndpointRouteBuilder> endpoints, params string[] extraArgs) =>
+        StartAsync(new TempFolder(), ownsData: true, null, null, "Production", extraArgs, endpoints: endpoints);
+
     /// <summary>A site on a data folder the caller keeps: to stop and start it again, or to run a second node beside it.</summary>
     public static Task<TestSite> StartOnAsync(TempFolder data, params string[] extraArgs) =>
         StartAsync(data, ownsData: false, null, null, "Production", extraArgs);
@@ -94,7 +99,7 @@ public sealed class TestSite : IAsyncDisposable
     public string DataPath => _data.Path;
 
     private static async Task<TestSite> StartAsync(TempFolder data, bool ownsData, string? contentPath, string? themesPath, string environment, string[] extraArgs,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, Action<IEndpointRouteBuilder>? endpoints = null)
     {
         string[] args =
         [
@@ -112,6 +117,7 @@ public sealed class TestSite : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         services?.Invoke(builder.Services);
         var app = SiteHost.Build(builder);
+        endpoints?.Invoke(app);
         await app.Services.GetRequiredService<SiteInitializer>().StartAsync(app.Services.GetRequiredService<SiteOptions>().ImportOnStart);
         await app.StartAsync();
         return new TestSite(app, data, new Uri(app.Urls.First()), logs, ownsData);
