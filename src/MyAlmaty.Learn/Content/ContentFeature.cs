@@ -24,6 +24,7 @@ public static class ContentFeature
         services.AddScoped<ContentVersionWriter>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentPublishing>();
+        services.AddScoped<Editing.ContentEditing>();
         services.AddSingleton<PublishedContent>();
         services.TryAddSingleton(new ContentOptions());
         services.AddSingleton<ContentChangeSignal>();

@@ -22,6 +22,13 @@ public sealed class ContentItemVersion
     /// <summary>The type's typed metadata (see <see cref="Types.IContentTypeDefinition"/>), as JSON.</summary>
     public required string Metadata { get; set; }
 
+    /// <summary>
+    /// The version as a file: front matter and Markdown, exactly as imported or as saved in the browser.
+    /// The title, slug, body and metadata above are read from it; an export writes it back as it is.
+    /// Null only for versions imported before sources were kept.
+    /// </summary>
+    public string? Source { get; set; }
+
     /// <summary>SHA-256 of the source it was made from, so an unchanged file writes nothing.</summary>
     public required string ContentHash { get; set; }
 

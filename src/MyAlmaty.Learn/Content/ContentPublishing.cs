@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using MyAlmaty.Learn.Content.Editing;
 using MyAlmaty.Learn.Content.Journal;
 using MyAlmaty.Learn.Content.Published;
+using MyAlmaty.Learn.Content.Types;
 using MyAlmaty.Learn.Data;
 
 namespace MyAlmaty.Learn.Content;
@@ -10,7 +12,7 @@ namespace MyAlmaty.Learn.Content;
 /// workspace is built on. Each saves with its journal entry, then publishes a new catalog here; other
 /// nodes, search and the audit trail follow the journal.
 /// </summary>
-public sealed class ContentPublishing(LearnDbContext db, PublishedContent published, TimeProvider clock)
+public sealed class ContentPublishing(LearnDbContext db, PublishedContent published, ContentTypeRegistry types, TimeProvider clock)
 {
     /// <summary>Makes the newest version the published one. False when the item does not exist.</summary>
     public async Task<bool> PublishAsync(ContentKey key, string actor, CancellationToken cancellationToken = default)
@@ -40,13 +42,15 @@ public sealed class ContentPublishing(LearnDbContext db, PublishedContent publis
     {
         if (await LoadAsync(key, cancellationToken) is not { } item) return false;
         var latest = item.Versions.Single(v => v.Latest);
+        var source = ContentSource.WithTitleAndBody(latest.Source, types.Get(item.ContentType), title, body);
         var version = new ContentItemVersion
         {
             Title = title,
             Slug = latest.Slug,
             Body = body,
             Metadata = latest.Metadata,
-            ContentHash = "",
+            Source = source,
+            ContentHash = ContentEditing.Hash(source),
             Author = author,
         };
         var now = Now;

@@ -13,6 +13,7 @@ public sealed record CourseMetadata : ContentMetadata
 public sealed class CourseType : ContentTypeDefinition<CourseMetadata>
 {
     public override string Name => ContentTypeNames.Course;
+    public override string Folder => "courses";
     public override string Label => "Course";
 
     protected override IEnumerable<ContentField> DeclareFields() =>
@@ -39,6 +40,7 @@ public sealed record CourseModuleMetadata : ContentMetadata
 public sealed class CourseModuleType : ContentTypeDefinition<CourseModuleMetadata>
 {
     public override string Name => ContentTypeNames.CourseModule;
+    public override string Folder => "modules";
     public override string Label => "Course module";
 
     protected override IEnumerable<ContentField> DeclareFields() =>
@@ -66,6 +68,7 @@ public sealed record LessonMetadata : ContentMetadata
 public sealed class LessonType : ContentTypeDefinition<LessonMetadata>
 {
     public override string Name => ContentTypeNames.Lesson;
+    public override string Folder => "lessons";
     public override string Label => "Lesson";
     public override bool BodyRequired => true;
 

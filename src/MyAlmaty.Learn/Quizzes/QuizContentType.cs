@@ -75,6 +75,7 @@ public sealed record QuizMetadata : ContentMetadata
 public sealed class QuizType : ContentTypeDefinition<QuizMetadata>
 {
     public override string Name => ContentTypeNames.Quiz;
+    public override string Folder => "quizzes";
     public override string Label => "Quiz";
 
     private static readonly Dictionary<string, QuestionKind> Kinds = new(StringComparer.Ordinal)

@@ -17,4 +17,7 @@ public sealed record ContentFile
     public required ContentMetadata Metadata { get; init; }
     public required IReadOnlyList<ContentReference> References { get; init; }
     public required string Hash { get; init; }
+
+    /// <summary>The whole file as text (a byte-order mark kept as U+FEFF), to be written back unchanged.</summary>
+    public required string Source { get; init; }
 }

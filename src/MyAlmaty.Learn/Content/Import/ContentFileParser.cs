@@ -22,6 +22,10 @@ public sealed partial class ContentFileParser(ContentTypeRegistry types)
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     internal static partial Regex SlugPattern();
 
+    /// <summary>Text typed in the browser, checked exactly as the file <paramref name="path"/> would be.</summary>
+    public ContentFile? ParseText(string path, string text, List<ImportProblem> problems) =>
+        Parse(path, new UTF8Encoding(false).GetBytes(text), problems);
+
     public ContentFile? Parse(string path, byte[] bytes, List<ImportProblem> problems)
     {
         var before = problems.Count;
@@ -33,6 +37,7 @@ public sealed partial class ContentFileParser(ContentTypeRegistry types)
         }
         var text = Decode(path, bytes, problems);
         if (text is null) return null;
+        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
 
         var lines = text.Split('\n');
         if (lines[0].TrimEnd('\r') != "---")
@@ -82,7 +87,7 @@ public sealed partial class ContentFileParser(ContentTypeRegistry types)
         var body = string.Join('\n', lines[(close + 1)..]).Replace("\r", "").Trim('\n');
         if (type is { BodyRequired: true } && string.IsNullOrWhiteSpace(body))
         {
-            problems.Add(ImportProblem.Error(path, close + 1, ImportMessages.EmptyBody));
+            problems.Add(ImportProblem.Error(path, close + 1, ImportMessages.EmptyBody) with { Field = "body" });
         }
         fm.WarnAboutUnreadFields();
 
@@ -104,6 +109,7 @@ public sealed partial class ContentFileParser(ContentTypeRegistry types)
             Metadata = metadata,
             References = references,
             Hash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Source = (start == 0 ? "" : "\uFEFF") + text,
         };
     }
 

@@ -74,7 +74,7 @@ public sealed class ContentReferenceChecker
             var target = (reference.TargetType, file.Culture, reference.TargetKey);
             if (!seen.Add((reference.TargetType, reference.TargetKey)))
             {
-                problems.Add(ImportProblem.Error(file.Path, reference.Line, ImportMessages.DuplicateReference, reference.Field, reference.TargetKey));
+                problems.Add(ImportProblem.Error(file.Path, reference.Line, ImportMessages.DuplicateReference, reference.Field, reference.TargetKey) with { Field = reference.Field });
                 failed = true;
             }
             else if (!present.Contains(target) && !existing.Contains(target))
@@ -83,10 +83,10 @@ public sealed class ContentReferenceChecker
                 if (reference.Optional)
                 {
                     // The item works without it (a lesson without its quiz): warn, and keep the file.
-                    problems.Add(ImportProblem.Warning(file.Path, reference.Line, message, reference.Field, reference.TargetType, reference.TargetKey));
+                    problems.Add(ImportProblem.Warning(file.Path, reference.Line, message, reference.Field, reference.TargetType, reference.TargetKey) with { Field = reference.Field });
                     continue;
                 }
-                problems.Add(ImportProblem.Error(file.Path, reference.Line, message, reference.Field, reference.TargetType, reference.TargetKey));
+                problems.Add(ImportProblem.Error(file.Path, reference.Line, message, reference.Field, reference.TargetType, reference.TargetKey) with { Field = reference.Field });
                 failed = true;
             }
         }

@@ -56,6 +56,8 @@ public sealed class ContentVersionWriter(LearnDbContext db, TimeProvider clock)
                 // The file has not changed since it was imported (whatever was edited in the browser
                 // since stays), or it now holds exactly the newest version (e.g. an export of it).
                 item.ImportedHash = file.Hash;
+                // Versions imported before sources were kept get theirs from the same file.
+                if (latest is { Source: null } && latest.ContentHash == file.Hash) latest.Source = file.Source;
                 report.Unchanged++;
                 continue;
             }
@@ -91,6 +93,7 @@ public sealed class ContentVersionWriter(LearnDbContext db, TimeProvider clock)
             Slug = file.Slug,
             Body = file.Body,
             Metadata = JsonSerializer.Serialize(file.Metadata, file.Metadata.GetType(), MetadataJson),
+            Source = file.Source,
             ContentHash = file.Hash,
             Author = ImportAuthor,
         };

@@ -16,9 +16,11 @@ public sealed class FrontMatter
     private readonly List<ImportProblem> _problems;
     private readonly List<FrontMatter> _sections = [];
     private readonly int _lineOffset;
+    private readonly string? _parentField;
 
-    internal FrontMatter(string path, YamlMappingNode root, int lineOffset, int endLine, List<ImportProblem> problems)
+    internal FrontMatter(string path, YamlMappingNode root, int lineOffset, int endLine, List<ImportProblem> problems, string? parentField = null)
     {
+        _parentField = parentField;
         Path = path;
         Line = lineOffset + (int)root.Start.Line;
         _lineOffset = lineOffset;
@@ -47,11 +49,11 @@ public sealed class FrontMatter
     public int? LineOf(string field) => _fields.TryGetValue(field, out var f) ? LineOf(f.Key) : null;
 
     public void Error(string? field, string message, params object?[] args) =>
-        _problems.Add(ImportProblem.Error(Path, field is null ? null : LineOf(field) ?? EndLine, message, args));
+        _problems.Add(ImportProblem.Error(Path, field is null ? null : LineOf(field) ?? EndLine, message, args) with { Field = OuterField(field) });
 
     /// <summary>Reports a problem on a given line, e.g. one item of a list.</summary>
     public void ErrorAt(int line, string message, params object?[] args) =>
-        _problems.Add(ImportProblem.Error(Path, line, message, args));
+        _problems.Add(ImportProblem.Error(Path, line, message, args) with { Field = _parentField });
 
     /// <summary>
     /// A list of nested blocks of fields (e.g. the questions of a quiz), each read with the same
@@ -62,7 +64,7 @@ public sealed class FrontMatter
         if (!Present(field, required, out var f)) return null;
         if (f.Value is not YamlSequenceNode sequence)
         {
-            _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.NotList, field));
+            _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.NotList, field) with { Field = OuterField(field) });
             return null;
         }
         var sections = new List<FrontMatter>();
@@ -70,14 +72,14 @@ public sealed class FrontMatter
         {
             if (node is not YamlMappingNode mapping)
             {
-                _problems.Add(ImportProblem.Error(Path, LineOf(node), ImportMessages.NotListOfSections, field));
+                _problems.Add(ImportProblem.Error(Path, LineOf(node), ImportMessages.NotListOfSections, field) with { Field = OuterField(field) });
                 return null;
             }
-            sections.Add(new FrontMatter(Path, mapping, _lineOffset, LineOf(node), _problems));
+            sections.Add(new FrontMatter(Path, mapping, _lineOffset, LineOf(node), _problems, OuterField(field)));
         }
         if (required && sections.Count == 0)
         {
-            _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.EmptyField, field));
+            _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.EmptyField, field) with { Field = OuterField(field) });
             return null;
         }
         // Only sections handed out are read, so only they can have unread fields to warn about.
@@ -114,18 +116,18 @@ public sealed class FrontMatter
         if (!Present(field, required, out var f)) return null;
         if (f.Value is not YamlScalarNode scalar)
         {
-            _problems.Add(ImportProblem.Error(Path, LineOf(f.Value), ImportMessages.NotText, field));
+            _problems.Add(ImportProblem.Error(Path, LineOf(f.Value), ImportMessages.NotText, field) with { Field = OuterField(field) });
             return null;
         }
         var value = (scalar.Value ?? "").Trim();
         if (value.Length == 0)
         {
-            if (required) _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.EmptyField, field));
+            if (required) _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.EmptyField, field) with { Field = OuterField(field) });
             return null;
         }
         if (value.Length > maxLength)
         {
-            _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.TooLong, field, maxLength));
+            _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.TooLong, field, maxLength) with { Field = OuterField(field) });
             return null;
         }
         return value;
@@ -146,7 +148,7 @@ public sealed class FrontMatter
         if (!Present(field, required, out var f)) return null;
         if (f.Value is not YamlSequenceNode sequence)
         {
-            _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.NotList, field));
+            _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.NotList, field) with { Field = OuterField(field) });
             return null;
         }
         var items = new List<(string, int)>();
@@ -154,19 +156,19 @@ public sealed class FrontMatter
         {
             if (node is not YamlScalarNode { Value: { } text } || string.IsNullOrWhiteSpace(text))
             {
-                _problems.Add(ImportProblem.Error(Path, LineOf(node), ImportMessages.NotListOfText, field));
+                _problems.Add(ImportProblem.Error(Path, LineOf(node), ImportMessages.NotListOfText, field) with { Field = OuterField(field) });
                 return null;
             }
             if (text.Length > maxLength)
             {
-                _problems.Add(ImportProblem.Error(Path, LineOf(node), ImportMessages.TooLong, field, maxLength));
+                _problems.Add(ImportProblem.Error(Path, LineOf(node), ImportMessages.TooLong, field, maxLength) with { Field = OuterField(field) });
                 return null;
             }
             items.Add((text.Trim(), LineOf(node)));
         }
         if (required && items.Count == 0)
         {
-            _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.EmptyField, field));
+            _problems.Add(ImportProblem.Error(Path, LineOf(f.Key), ImportMessages.EmptyField, field) with { Field = OuterField(field) });
             return null;
         }
         return items;
@@ -195,7 +197,7 @@ public sealed class FrontMatter
     {
         foreach (var (name, f) in _fields)
         {
-            if (!_read.Contains(name)) _problems.Add(ImportProblem.Warning(Path, LineOf(f.Key), ImportMessages.UnknownField, name));
+            if (!_read.Contains(name)) _problems.Add(ImportProblem.Warning(Path, LineOf(f.Key), ImportMessages.UnknownField, name) with { Field = OuterField(name) });
         }
         foreach (var section in _sections) section.WarnAboutUnreadFields();
     }
@@ -205,11 +207,14 @@ public sealed class FrontMatter
     {
         _read.Add(field);
         if (_fields.TryGetValue(field, out found) && !IsNull(found.Value)) return true;
-        if (required) _problems.Add(ImportProblem.Error(Path, LineOf(field) ?? EndLine, ImportMessages.MissingField, field));
+        if (required) _problems.Add(ImportProblem.Error(Path, LineOf(field) ?? EndLine, ImportMessages.MissingField, field) with { Field = OuterField(field) });
         return false;
     }
 
     private int LineOf(YamlNode node) => _lineOffset + (int)node.Start.Line;
+
+    /// <summary>The top-level field a problem belongs to: a nested section's problems belong to its list.</summary>
+    private string? OuterField(string? field) => _parentField ?? field;
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Value: null or "" or "~" or "null", Style: YamlDotNet.Core.ScalarStyle.Plain };

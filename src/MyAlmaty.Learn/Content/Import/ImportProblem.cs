@@ -12,6 +12,9 @@ public enum ProblemSeverity
 /// </summary>
 public sealed record ImportProblem(ProblemSeverity Severity, string Path, int? Line, string Message, IReadOnlyList<object?> Arguments)
 {
+    /// <summary>The front matter field the problem is about, when it is about one: a form shows it beside that field.</summary>
+    public string? Field { get; init; }
+
     public static ImportProblem Error(string path, int? line, string message, params object?[] args) =>
         new(ProblemSeverity.Error, path, line, message, args);
 

@@ -40,11 +40,15 @@ public sealed class ContentChangeSignal : WakeUpSignal;
 /// <summary>
 /// Refuses to save a change to content that has no journal entry in the same save, so that no path —
 /// import, editor, schedule, a later feature — can change content that other nodes, search and the
-/// audit trail would never hear of. Only an item's bookkeeping of its file (path, hash) may change alone.
+/// audit trail would never hear of. Only the bookkeeping of files (an item's path and hash, a version's
+/// source filled in from its unchanged file) may change alone.
 /// </summary>
 internal sealed class ContentJournalGuard : SaveChangesInterceptor
 {
     private static readonly HashSet<string> Bookkeeping = [nameof(ContentItem.SourcePath), nameof(ContentItem.ImportedHash)];
+
+    /// <summary>A version's source filled in from the file it was imported from (its text is unchanged).</summary>
+    private static readonly HashSet<string> VersionBookkeeping = [nameof(ContentItemVersion.Source)];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -77,7 +81,8 @@ internal sealed class ContentJournalGuard : SaveChangesInterceptor
                 || (e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name))))
             .Select(e => ContentKey.Of(e.Entity))
             .Concat(db.ChangeTracker.Entries<ContentItemVersion>()
-                .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .Where(e => e.State is EntityState.Added or EntityState.Deleted
+                    || (e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified && !VersionBookkeeping.Contains(p.Metadata.Name))))
                 .Select(e => e.Entity.ContentItem is { } item ? ContentKey.Of(item)
                     : tracked.TryGetValue(e.Entity.ContentItemId, out var owner) ? ContentKey.Of(owner)
                     : keyOfUntracked(e.Entity.ContentItemId)))

@@ -22,6 +22,7 @@ public sealed record GlossaryTermMetadata : ContentMetadata
 public sealed class GlossaryTermType : ContentTypeDefinition<GlossaryTermMetadata>
 {
     public override string Name => ContentTypeNames.GlossaryTerm;
+    public override string Folder => "glossary";
     public override string Label => "Glossary term";
 
     protected override IEnumerable<ContentField> DeclareFields() =>
@@ -48,6 +49,7 @@ public sealed record SessionSummaryMetadata : ContentMetadata
 public sealed class SessionSummaryType : ContentTypeDefinition<SessionSummaryMetadata>
 {
     public override string Name => ContentTypeNames.SessionSummary;
+    public override string Folder => "summaries";
     public override string Label => "Session summary";
     public override bool BodyRequired => true;
 
@@ -60,6 +62,7 @@ public sealed record PageMetadata : ContentMetadata;
 public sealed class PageType : ContentTypeDefinition<PageMetadata>
 {
     public override string Name => ContentTypeNames.Page;
+    public override string Folder => "pages";
     public override string Label => "Page";
     public override bool BodyRequired => true;
 

@@ -31,6 +31,9 @@ public interface IContentTypeDefinition
     /// <summary>The type's name for people, as an msgid (e.g. "Lesson").</summary>
     string Label { get; }
 
+    /// <summary>The folder of content/ its files are in (e.g. "lessons"), for items made in the browser.</summary>
+    string Folder { get; }
+
     Type MetadataType { get; }
 
     /// <summary>Whether the body may be empty.</summary>
@@ -56,6 +59,7 @@ public abstract class ContentTypeDefinition<TMetadata> : IContentTypeDefinition 
 
     public abstract string Name { get; }
     public abstract string Label { get; }
+    public abstract string Folder { get; }
     public Type MetadataType => typeof(TMetadata);
     public virtual bool BodyRequired => false;
 
