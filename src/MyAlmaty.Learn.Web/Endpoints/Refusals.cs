@@ -16,7 +16,10 @@ public static class Refusals
 
     public static Task<IResult> ResultAsync(HttpContext http, int status, string? reason = null)
     {
-        var culture = SiteEndpoints.CultureOfPath(http) ?? Cultures.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
+        // An address without a language (the admin area) answers in the person's own, else the browser's.
+        var culture = SiteEndpoints.CultureOfPath(http)
+            ?? (http.User.FindFirst(Users.LearnClaims.Culture)?.Value is { } own && Cultures.IsSupported(own) ? own : null)
+            ?? Cultures.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
         var pages = http.RequestServices.GetRequiredService<SitePages>();
         if (status == StatusCodes.Status404NotFound) return SiteEndpoints.NotFound(http, culture, pages);
         var page = SitePages.ForSection(http, culture, "") with { SwitchUrl = $"/{Cultures.Other(culture)}/", Alternates = [] };

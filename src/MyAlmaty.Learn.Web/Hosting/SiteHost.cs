@@ -17,6 +17,7 @@ using MyAlmaty.Learn.Web.Themes;
 
 using MyAlmaty.Learn.Web.Quizzes;
 using MyAlmaty.Learn.Web.Search;
+using MyAlmaty.Learn.Web.Admin;
 
 namespace MyAlmaty.Learn.Web.Hosting;
 
@@ -70,7 +71,8 @@ public static class SiteHost
         services.AddSingleton(paths);
         services.AddLearnData(storage, paths.Data);
         var themeDirectory = Path.Combine(paths.Themes, site.Theme);
-        services.AddLocalizationFeature(Path.Combine(AppContext.BaseDirectory, "Localization"), Path.Combine(themeDirectory, "locales"));
+        var adminThemeDirectory = Path.Combine(paths.Themes, Admin.AdminTheme.Name);
+        services.AddLocalizationFeature(Path.Combine(AppContext.BaseDirectory, "Localization"), Path.Combine(themeDirectory, "locales"), Path.Combine(adminThemeDirectory, "locales"));
         services.AddSingleton(builder.Configuration.GetSection("Content").Get<Learn.Content.Journal.ContentOptions>() ?? new Learn.Content.Journal.ContentOptions());
         services.AddContentFeature();
         services.AddCoursesFeature();
@@ -85,6 +87,8 @@ public static class SiteHost
         services.AddScoped<Accounts>();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys"))).SetApplicationName("MyAlmaty.Learn");
         services.AddTheme(themeDirectory, watch: builder.Environment.IsDevelopment());
+        services.AddAdminTheme(adminThemeDirectory, watch: builder.Environment.IsDevelopment());
+        services.AddSingleton<Admin.AdminPages>();
         services.AddSingleton<SitePages>();
         services.AddSingleton<ContentViews>();
         services.AddSingleton<QuizViews>();
@@ -108,6 +112,13 @@ public static class SiteHost
             // Asset URLs carry a content hash, so they never change under the same address.
             OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
         });
+        var adminAssets = app.Services.GetRequiredService<Admin.AdminTheme>().Assets;
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = Admin.AdminTheme.AssetPrefix,
+            FileProvider = new PhysicalFileProvider(adminAssets.Directory),
+            OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
+        });
         app.UseRouting();
         app.UseSameOriginPosts();
         app.UseAuthentication();
@@ -121,6 +132,7 @@ public static class SiteHost
         app.MapLearningPages();
         app.MapQuizPages();
         app.MapSearchPages();
+        app.MapAdminPages();
         app.MapFallback((HttpContext http, SitePages pages) =>
         {
             var culture = SiteEndpoints.CultureOfPath(http) ?? Cultures.FromAcceptLanguage(http.Request.Headers.AcceptLanguage);
@@ -136,6 +148,19 @@ public static class SiteHost
         services.AddSingleton<ThemeAssets>();
         services.AddSingleton<ThemeFilters>();
         services.AddSingleton(sp => new ThemeRenderer(location, sp.GetRequiredService<ThemeFilters>(), watch));
+        return services;
+    }
+
+    /// <summary>The admin area's theme: its own views and assets, the site's filters and strings.</summary>
+    private static IServiceCollection AddAdminTheme(this IServiceCollection services, string directory, bool watch)
+    {
+        var location = new ThemeLocation(directory, ThemeManifest.Load(directory));
+        services.AddSingleton(sp =>
+        {
+            var assets = new ThemeAssets(location, Admin.AdminTheme.AssetPrefix);
+            var filters = new ThemeFilters(sp.GetRequiredService<Localization.UiStrings>(), sp.GetRequiredService<Localization.AlmatyClock>(), assets);
+            return new Admin.AdminTheme(new ThemeRenderer(location, filters, watch), assets);
+        });
         return services;
     }
 

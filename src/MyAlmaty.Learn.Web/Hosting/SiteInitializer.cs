@@ -8,6 +8,9 @@ namespace MyAlmaty.Learn.Web.Hosting;
 /// <summary>What happens before the first request: migrations, the content import, the first catalog.</summary>
 public sealed class SiteInitializer(IServiceScopeFactory scopes, PublishedContent published, SitePaths paths, ImportReportWriter reports, ILogger<SiteInitializer> logger)
 {
+    /// <summary>The report of this node's last import of content/, for the admin's overview.</summary>
+    public ImportReport? LastReport { get; private set; }
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -22,6 +25,7 @@ public sealed class SiteInitializer(IServiceScopeFactory scopes, PublishedConten
         await using var scope = scopes.CreateAsyncScope();
         var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(paths.Content, cancellationToken);
         if (report.Changed) await published.ReloadAsync(cancellationToken);
+        LastReport = report;
         return report;
     }
 

@@ -25,6 +25,7 @@ public static class ContentFeature
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentPublishing>();
         services.AddScoped<Editing.ContentEditing>();
+        services.AddScoped<Editing.ContentList>();
         services.AddSingleton<PublishedContent>();
         services.TryAddSingleton(new ContentOptions());
         services.AddSingleton<ContentChangeSignal>();

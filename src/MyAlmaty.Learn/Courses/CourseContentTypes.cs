@@ -78,7 +78,7 @@ public sealed class LessonType : ContentTypeDefinition<LessonMetadata>
         {
             Required = true,
             MaxLength = 300,
-            Help = "What the learner takes away from the lesson, one point per line.",
+            Help = "What the learner takes away from the lesson.",
         },
         new("readingMinutes", FieldKind.Number, "Reading time, minutes")
         {

@@ -9,6 +9,9 @@ namespace MyAlmaty.Learn.Users;
 /// </summary>
 public static class Permissions
 {
+    /// <summary>Enter the admin area: its overview, and whatever else the other permissions open.</summary>
+    public const string AdminAccess = "admin.access";
+
     /// <summary>See drafts and unpublished items: the content list of the admin area and the editors' search.</summary>
     public const string ContentView = "content.view";
     public const string ContentEdit = "content.edit";
@@ -35,7 +38,7 @@ public sealed class SitePermissions : IPermissionProvider
 {
     public IEnumerable<string> DefinedPermissions =>
     [
-        ContentView, ContentEdit, ContentPublish, ContentDelete,
+        AdminAccess, ContentView, ContentEdit, ContentPublish, ContentDelete,
         TranslationsManage, MediaManage, SummariesEdit,
         QuizzesAnalyse, UsersManage, AuditView, SettingsManage,
     ];
@@ -45,13 +48,13 @@ public sealed class SitePermissions : IPermissionProvider
         // Editors look after all content in both languages, its files and its history; not people, not the site's settings.
         new(RoleNames.Editor,
         [
-            ContentView, ContentEdit, ContentPublish, ContentDelete,
+            AdminAccess, ContentView, ContentEdit, ContentPublish, ContentDelete,
             TranslationsManage, MediaManage, SummariesEdit,
             QuizzesAnalyse, AuditView,
         ]),
         // Facilitators write up their sessions and see how their groups did. Drafts of courses are editors' unfinished
         // work: the workshops feature will grant facilitators what its own pages need.
-        new(RoleNames.Facilitator, [SummariesEdit, QuizzesAnalyse]),
+        new(RoleNames.Facilitator, [AdminAccess, SummariesEdit, QuizzesAnalyse]),
         // Learners need no permission: everything a learner does is open to every reader, or is their own.
         new(RoleNames.Learner, []),
     ];

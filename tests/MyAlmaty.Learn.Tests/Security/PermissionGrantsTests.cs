@@ -21,7 +21,7 @@ public sealed class PermissionGrantsTests
     public void The_site_defines_the_permissions_the_admin_area_is_built_on()
     {
         Assert.Equal(
-            ["audit.view", "content.delete", "content.edit", "content.publish", "content.view", "media.manage", "quizzes.analyse",
+            ["admin.access", "audit.view", "content.delete", "content.edit", "content.publish", "content.view", "media.manage", "quizzes.analyse",
              "settings.manage", "summaries.edit", "translations.manage", "users.manage"],
             Grants().All);
     }
@@ -45,15 +45,15 @@ public sealed class PermissionGrantsTests
         Assert.Equal(
             new HashSet<string>
             {
-                Permissions.ContentView, Permissions.ContentEdit, Permissions.ContentPublish, Permissions.ContentDelete, Permissions.TranslationsManage,
+                Permissions.AdminAccess, Permissions.ContentView, Permissions.ContentEdit, Permissions.ContentPublish, Permissions.ContentDelete, Permissions.TranslationsManage,
                 Permissions.MediaManage, Permissions.SummariesEdit, Permissions.QuizzesAnalyse, Permissions.AuditView,
             },
             editor.ToHashSet());
     }
 
     [Fact]
-    public void A_facilitator_holds_session_summaries_and_quiz_analysis_only() =>
-        Assert.Equal(new HashSet<string> { Permissions.SummariesEdit, Permissions.QuizzesAnalyse }, Grants().Of(RoleNames.Facilitator).ToHashSet());
+    public void A_facilitator_holds_the_admin_area_for_session_summaries_and_quiz_analysis_only() =>
+        Assert.Equal(new HashSet<string> { Permissions.AdminAccess, Permissions.SummariesEdit, Permissions.QuizzesAnalyse }, Grants().Of(RoleNames.Facilitator).ToHashSet());
 
     [Fact]
     public void A_feature_adds_its_own_permission_and_grants_and_the_administrator_holds_it_too()

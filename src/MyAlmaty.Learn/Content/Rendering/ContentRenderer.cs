@@ -26,6 +26,17 @@ public sealed class ContentRenderer(MarkdownRenderer markdown, PublishedContent 
         });
     }
 
+    /// <summary>
+    /// Text that is not published (an editor's preview), rendered exactly as it would be: with the
+    /// culture's published glossary, sanitized. Not cached.
+    /// </summary>
+    public RenderedMarkdown RenderDraft(string culture, string body, string? selfUrl = null)
+    {
+        var catalog = published.Current;
+        var glossary = CacheFor(catalog).Glossaries.GetOrAdd(culture, c => GlossaryOf(catalog, c));
+        return markdown.Render(body, new MarkdownRenderContext(culture, glossary, selfUrl));
+    }
+
     private Cache CacheFor(ContentCatalog catalog)
     {
         var cache = Volatile.Read(ref _cache);

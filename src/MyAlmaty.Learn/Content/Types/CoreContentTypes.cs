@@ -36,7 +36,7 @@ public sealed class GlossaryTermType : ContentTypeDefinition<GlossaryTermMetadat
         new("aliases", FieldKind.TextList, "Other forms")
         {
             MaxLength = 100,
-            Help = "Other names of the term that lessons should link too, one per line.",
+            Help = "Other names of the term that should become links as well.",
         },
     ];
 }

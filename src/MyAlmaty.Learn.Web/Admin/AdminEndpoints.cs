@@ -1,0 +1,186 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MyAlmaty.Learn.Content;
+using MyAlmaty.Learn.Content.Editing;
+using MyAlmaty.Learn.Content.Journal;
+using MyAlmaty.Learn.Content.Types;
+using MyAlmaty.Learn.Data;
+using MyAlmaty.Learn.Localization;
+using MyAlmaty.Learn.Search.Querying;
+using MyAlmaty.Learn.Users;
+using MyAlmaty.Learn.Web.Endpoints;
+using MyAlmaty.Learn.Web.Hosting;
+
+namespace MyAlmaty.Learn.Web.Admin;
+
+/// <summary>
+/// The admin area at /admin: every endpoint declares the permission it needs where it is mapped.
+/// Pages work without scripts; forms post back and come back with what was typed.
+/// </summary>
+public static partial class AdminEndpoints
+{
+    public const int PageSize = 50;
+
+    public static IEndpointRouteBuilder MapAdminPages(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin");
+        admin.MapPage("", DashboardAsync).RequirePermission(Permissions.AdminAccess);
+        admin.MapPage("/content", ListAsync).RequirePermission(Permissions.AdminAccess);
+        MapItemPages(admin);
+        return app;
+    }
+
+    private static async Task<IResult> DashboardAsync(HttpContext http, AdminPages pages, LearnDbContext db, ContentList list, ContentTypeRegistry types,
+        SiteInitializer initializer, UiStrings strings)
+    {
+        var culture = AdminPages.CultureOf(http);
+        var me = AdminPages.UserId(http) ?? "";
+        var visible = VisibleTypes(http, pages, types);
+        var drafts = (await list.QueryAsync(new ContentListQuery { Author = me, Status = ContentStatus.Draft, Types = visible, PageSize = 10 })).Rows
+            .Concat((await list.QueryAsync(new ContentListQuery { Author = me, Status = ContentStatus.Unpublished, Types = visible, PageSize = 10 })).Rows)
+            .OrderByDescending(r => r.UpdatedUtc).Take(10);
+        var recent = await db.Set<ContentChange>().AsNoTracking().Where(c => visible.Contains(c.ContentType)).OrderByDescending(c => c.Id).Take(15).ToListAsync();
+        var problems = (initializer.LastReport?.Problems ?? []).Take(50)
+            .Select(p => new ProblemView($"{p.Path}{(p.Line is { } l ? $":{l}" : "")} — {strings.Get(culture, p.Message, [.. p.Arguments])}", p.Line, p.Field, p.Severity == Content.Import.ProblemSeverity.Error))
+            .ToList();
+        var model = new DashboardView(
+            await RowsAsync(http, db, types, strings, drafts.ToList()),
+            await ChangesAsync(db, types, strings, culture, recent),
+            problems,
+            []);
+        return await pages.Render(http, "dashboard", "dashboard", strings.Get(culture, "Overview"), model);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, AdminPages pages, LearnDbContext db, ContentList list, ContentTypeRegistry types,
+        SiteSearch search, UiStrings strings, string? type, string? culture, string? status, string? q, string? sort, int? page)
+    {
+        var ui = AdminPages.CultureOf(http);
+        var visible = VisibleTypes(http, pages, types);
+        if (visible.Count == 0) return await Refusals.ResultAsync(http, StatusCodes.Status403Forbidden, Refusals.NoPermission);
+        var chosenType = type is not null && visible.Contains(type) ? type : null;
+        var chosenCulture = culture is not null && Cultures.IsSupported(culture) ? culture : null;
+        ContentStatus? chosenStatus = status switch
+        {
+            "published" => ContentStatus.Published,
+            "draft" => ContentStatus.Draft,
+            "unpublished" => ContentStatus.Unpublished,
+            _ => null,
+        };
+        var (sortBy, descending) = sort switch
+        {
+            "title" => (ContentSort.Title, false),
+            "-title" => (ContentSort.Title, true),
+            "type" => (ContentSort.Type, false),
+            "updated" => (ContentSort.Updated, false),
+            _ => (ContentSort.Updated, true),
+        };
+        var text = SearchInput.Clean(q).Text;
+        IReadOnlyList<ContentKey>? keys = null;
+        if (text.Length > 0)
+        {
+            // The editors' search: drafts and unpublished items too, in one or both languages.
+            keys = (chosenCulture is null ? Cultures.All : [chosenCulture])
+                .SelectMany(c => search.Search(new SearchRequest { Culture = c, Text = text, Workspace = true, PageSize = 200 }).Hits
+                    .Select(h => new ContentKey(c, h.ContentType, h.TranslationKey)))
+                .Distinct()
+                .ToList();
+        }
+        var result = await list.QueryAsync(new ContentListQuery
+        {
+            Types = chosenType is null ? visible : [chosenType],
+            Culture = chosenCulture,
+            Status = chosenStatus,
+            Sort = sortBy,
+            Descending = descending,
+            Page = page ?? 1,
+            PageSize = PageSize,
+            Keys = keys,
+        });
+        string Url(int n) => QueryString.Create(new Dictionary<string, string?>
+        {
+            ["type"] = chosenType, ["culture"] = chosenCulture, ["status"] = status is "published" or "draft" or "unpublished" ? status : null,
+            ["q"] = text.Length > 0 ? text : null, ["sort"] = sort, ["page"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(p => p.Value is not null)).ToUriComponent() is var query ? $"/admin/content{query}" : "";
+        var model = new ListView
+        {
+            Rows = await RowsAsync(http, db, types, strings, result.Rows),
+            Total = result.Total,
+            Page = result.Page,
+            Pages = result.Pages,
+            Types = [new("", strings.Get(ui, "All types"), chosenType is null), .. visible.Select(t => new OptionView(t, strings.Get(ui, types.Get(t).Label), t == chosenType))],
+            Cultures = [new("", strings.Get(ui, "Both languages"), chosenCulture is null), new("ru", "Русский", chosenCulture == "ru"), new("kk", "Қазақша", chosenCulture == "kk")],
+            Statuses =
+            [
+                new("", strings.Get(ui, "Any status"), chosenStatus is null),
+                new("published", strings.Get(ui, "Published"), chosenStatus == ContentStatus.Published),
+                new("draft", strings.Get(ui, "Draft over the published version"), chosenStatus == ContentStatus.Draft),
+                new("unpublished", strings.Get(ui, "Not published"), chosenStatus == ContentStatus.Unpublished),
+            ],
+            Sorts =
+            [
+                new("", strings.Get(ui, "Recently changed first"), sort is null or "" or "-updated"),
+                new("updated", strings.Get(ui, "Oldest changes first"), sort == "updated"),
+                new("title", strings.Get(ui, "Title, A to Z"), sort == "title"),
+                new("-title", strings.Get(ui, "Title, Z to A"), sort == "-title"),
+                new("type", strings.Get(ui, "Type"), sort == "type"),
+            ],
+            Query = text,
+            PreviousUrl = result.Page > 1 ? Url(result.Page - 1) : null,
+            NextUrl = result.Page < result.Pages ? Url(result.Page + 1) : null,
+        };
+        return await pages.Render(http, "content-list", chosenType == ContentTypeNames.SessionSummary && !pages.Can(http, Permissions.ContentView) ? "summaries" : "content",
+            strings.Get(ui, "Content"), model);
+    }
+
+    /// <summary>The types this person may see in the admin: all with content.view, session summaries with summaries.edit.</summary>
+    internal static IReadOnlyCollection<string> VisibleTypes(HttpContext http, AdminPages pages, ContentTypeRegistry types) =>
+        pages.Can(http, Permissions.ContentView) ? types.Names.Order(StringComparer.Ordinal).ToList()
+        : pages.Can(http, Permissions.SummariesEdit) ? [ContentTypeNames.SessionSummary]
+        : [];
+
+    internal static async Task<IReadOnlyList<ListRowView>> RowsAsync(HttpContext http, LearnDbContext db, ContentTypeRegistry types, UiStrings strings, IReadOnlyList<ContentListRow> rows)
+    {
+        var ui = AdminPages.CultureOf(http);
+        var names = await PeopleAsync(db, strings, ui, rows.Select(r => r.Author));
+        return rows.Select(r => new ListRowView(
+            r.Title,
+            AdminUrls.Item(types, r.Key),
+            strings.Get(ui, types.Get(r.Key.ContentType).Label),
+            r.Key.Culture,
+            AdminUrls.StatusName(r.Status),
+            r.Number,
+            names.GetValueOrDefault(r.Author, r.Author),
+            r.UpdatedUtc)).ToList();
+    }
+
+    internal static async Task<IReadOnlyList<ChangeView>> ChangesAsync(LearnDbContext db, ContentTypeRegistry types, UiStrings strings, string ui, IReadOnlyList<ContentChange> changes)
+    {
+        var names = await PeopleAsync(db, strings, ui, changes.Select(c => c.Actor));
+        var keys = changes.Select(c => c.TranslationKey).Distinct().ToList();
+        var titles = await db.Set<ContentItemVersion>().AsNoTracking()
+            .Where(v => v.Latest && keys.Contains(v.ContentItem!.TranslationKey))
+            .Select(v => new { v.ContentItem!.Culture, v.ContentItem.ContentType, v.ContentItem.TranslationKey, v.Title })
+            .ToListAsync();
+        var byKey = titles.ToDictionary(t => new ContentKey(t.Culture, t.ContentType, t.TranslationKey), t => t.Title);
+        return changes.Select(c => new ChangeView(
+            c.Operation.ToString(),
+            byKey.GetValueOrDefault(c.Key) ?? c.TranslationKey,
+            byKey.ContainsKey(c.Key) && types.TryGet(c.ContentType, out _) ? AdminUrls.Item(types, c.Key) : null,
+            c.Culture,
+            names.GetValueOrDefault(c.Actor, c.Actor),
+            c.CreatedUtc,
+            c.VersionNumber,
+            c.Note)).ToList();
+    }
+
+    /// <summary>People's names for user ids; the import and the schedule by what they are.</summary>
+    internal static async Task<Dictionary<string, string>> PeopleAsync(LearnDbContext db, UiStrings strings, string ui, IEnumerable<string> ids)
+    {
+        var wanted = ids.Distinct().ToList();
+        var people = await db.Set<LearnUser>().AsNoTracking().Where(u => wanted.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync();
+        var names = people.ToDictionary(p => p.Id, p => string.IsNullOrWhiteSpace(p.DisplayName) ? p.Email ?? p.Id : p.DisplayName);
+        names[ContentActors.Import] = strings.Get(ui, "Files of content/");
+        names[ContentActors.Schedule] = strings.Get(ui, "Scheduled publication");
+        return names;
+    }
+}

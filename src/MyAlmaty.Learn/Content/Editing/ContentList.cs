@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using MyAlmaty.Learn.Data;
+
+namespace MyAlmaty.Learn.Content.Editing;
+
+/// <summary>Where an item stands, from its newest version.</summary>
+public enum ContentStatus
+{
+    /// <summary>The newest version is the one on the site.</summary>
+    Published,
+
+    /// <summary>A newer draft waits over the version on the site.</summary>
+    Draft,
+
+    /// <summary>Nothing of it is on the site.</summary>
+    Unpublished,
+}
+
+public enum ContentSort
+{
+    Updated,
+    Title,
+    Type,
+}
+
+/// <summary>What the content list is asked for. <see cref="Keys"/> (in order) narrows it to the hits of a search.</summary>
+public sealed record ContentListQuery
+{
+    public IReadOnlyCollection<string> Types { get; init; } = [];
+    public string? Culture { get; init; }
+    public ContentStatus? Status { get; init; }
+    public string? Author { get; init; }
+    public ContentSort Sort { get; init; } = ContentSort.Updated;
+    public bool Descending { get; init; } = true;
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 50;
+    public IReadOnlyList<ContentKey>? Keys { get; init; }
+}
+
+public sealed record ContentListRow(ContentKey Key, string Title, int Number, ContentStatus Status, string Author, DateTime UpdatedUtc, string? SourcePath);
+
+public sealed record ContentListPage(IReadOnlyList<ContentListRow> Rows, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// The editors' list of content: every item by its newest version, filtered, sorted and a page at a
+/// time, in two indexed queries (a count and a page).
+/// </summary>
+public sealed class ContentList(LearnDbContext db)
+{
+    public async Task<ContentListPage> QueryAsync(ContentListQuery query, CancellationToken cancellationToken = default)
+    {
+        var versions = db.Set<ContentItemVersion>().AsNoTracking().Where(v => v.Latest);
+        if (query.Types.Count > 0) versions = versions.Where(v => query.Types.Contains(v.ContentItem!.ContentType));
+        if (query.Culture is { } culture) versions = versions.Where(v => v.ContentItem!.Culture == culture);
+        if (query.Author is { } author) versions = versions.Where(v => v.Author == author);
+        versions = query.Status switch
+        {
+            ContentStatus.Published => versions.Where(v => v.Published),
+            ContentStatus.Draft => versions.Where(v => !v.Published && db.Set<ContentItemVersion>().Any(o => o.ContentItemId == v.ContentItemId && o.Published)),
+            ContentStatus.Unpublished => versions.Where(v => !v.Published && !db.Set<ContentItemVersion>().Any(o => o.ContentItemId == v.ContentItemId && o.Published)),
+            _ => versions,
+        };
+        var pageSize = Math.Clamp(query.PageSize, 1, 200);
+        if (query.Keys is { } keys)
+        {
+            // A search's hits, in their order: few enough to match in memory.
+            var wanted = keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
+            var translationKeys = keys.Select(k => k.TranslationKey).Distinct().ToList();
+            var candidates = await Rows(versions.Where(v => translationKeys.Contains(v.ContentItem!.TranslationKey))).ToListAsync(cancellationToken);
+            var hits = candidates.Where(r => wanted.ContainsKey(r.Key)).OrderBy(r => wanted[r.Key]).ToList();
+            var page = Math.Clamp(query.Page, 1, Math.Max(1, (hits.Count + pageSize - 1) / pageSize));
+            return new ContentListPage(hits.Skip((page - 1) * pageSize).Take(pageSize).ToList(), hits.Count, page, pageSize);
+        }
+
+        var total = await versions.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var number = Math.Clamp(query.Page, 1, pages);
+        var ordered = (query.Sort, query.Descending) switch
+        {
+            (ContentSort.Title, false) => versions.OrderBy(v => EF.Functions.Collate(v.Title, TitleCollation.Name)).ThenBy(v => v.Id),
+            (ContentSort.Title, true) => versions.OrderByDescending(v => EF.Functions.Collate(v.Title, TitleCollation.Name)).ThenByDescending(v => v.Id),
+            (ContentSort.Type, false) => versions.OrderBy(v => v.ContentItem!.ContentType).ThenBy(v => EF.Functions.Collate(v.Title, TitleCollation.Name)),
+            (ContentSort.Type, true) => versions.OrderByDescending(v => v.ContentItem!.ContentType).ThenByDescending(v => EF.Functions.Collate(v.Title, TitleCollation.Name)),
+            (_, false) => versions.OrderBy(v => v.CreatedUtc).ThenBy(v => v.Id),
+            _ => versions.OrderByDescending(v => v.CreatedUtc).ThenByDescending(v => v.Id),
+        };
+        var rows = await Rows(ordered.Skip((number - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return new ContentListPage(rows, total, number, pageSize);
+    }
+
+    private IQueryable<ContentListRow> Rows(IQueryable<ContentItemVersion> versions) =>
+        versions.Select(v => new ContentListRow(
+            new ContentKey(v.ContentItem!.Culture, v.ContentItem.ContentType, v.ContentItem.TranslationKey),
+            v.Title,
+            v.Number,
+            v.Published ? ContentStatus.Published
+                : db.Set<ContentItemVersion>().Any(o => o.ContentItemId == v.ContentItemId && o.Published) ? ContentStatus.Draft : ContentStatus.Unpublished,
+            v.Author,
+            v.CreatedUtc,
+            v.ContentItem.SourcePath));
+}
