@@ -16,7 +16,7 @@ public sealed class SitePages(ThemeRenderer theme, PublishedContent published, C
 
     public static bool IsNotice(Microsoft.Extensions.Primitives.StringValues asked) => asked.Count == 1 && Array.IndexOf(Notices, asked.ToString()) >= 0;
 
-    /// <param name="forms">Whether the view has forms: then it gets an antiforgery token (and is not cached).</param>
+    /// <param name="forms">Whether the view has forms: then it gets an antiforgery token (and is not cached, tagged or compressed).</param>
     public async Task<IResult> Render(HttpContext http, string view, PageInfo page, object? model, int status = StatusCodes.Status200OK, bool forms = false)
     {
         var asked = http.Request.Query[NoticeParameter];
@@ -38,7 +38,7 @@ public sealed class SitePages(ThemeRenderer theme, PublishedContent published, C
         };
         var html = await theme.RenderAsync(view, page.Culture, values);
         if (latin) html = LatinScript.Transliterate(html);
-        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+        return new TaggedContent(System.Text.Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", status);
     }
 
     /// <summary>

@@ -40,7 +40,8 @@ public static class SiteCaching
         return services;
     }
 
-    private static bool Personal(HttpRequest request) =>
+    /// <summary>The request carries a cookie a page reads a person's own state from.</summary>
+    public static bool Personal(HttpRequest request) =>
         request.Cookies.ContainsKey(Learners.LearnerIdentity.AnonymousCookie) || request.Cookies.ContainsKey("ma_auth");
 
     /// <summary>The canonical request for a page: a lower-case path and no query but a known notice.</summary>

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.FileProviders;
 using MyAlmaty.Learn.Content;
 using MyAlmaty.Learn.Courses;
 using MyAlmaty.Learn.Quizzes;
@@ -11,6 +10,7 @@ using MyAlmaty.Learn.Localization;
 using MyAlmaty.Learn.Mail;
 using MyAlmaty.Learn.Web.Mail;
 using MyAlmaty.Learn.Users;
+using MyAlmaty.Learn.Web.Discovery;
 using MyAlmaty.Learn.Web.Endpoints;
 using MyAlmaty.Learn.Web.Learners;
 using MyAlmaty.Learn.Web.Themes;
@@ -96,6 +96,10 @@ public static class SiteHost
         services.AddSingleton<SiteInitializer>();
         services.AddSingleton<ImportReportWriter>();
         services.AddSitePageCache(site.CachePages);
+        services.AddSiteCompression();
+        services.AddSingleton<Sitemap>();
+        services.AddSingleton<SummaryFeed>();
+        services.AddSingleton<RobotsFile>();
         return builder;
     }
 
@@ -105,20 +109,10 @@ public static class SiteHost
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler(e => e.Run(FriendlyError));
         app.UseMalformedRequestAnswers();
         app.UseLowerCaseCultures();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            RequestPath = ThemeAssets.UrlPrefix,
-            FileProvider = new PhysicalFileProvider(app.Services.GetRequiredService<ThemeAssets>().Directory),
-            // Asset URLs carry a content hash, so they never change under the same address.
-            OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
-        });
-        var adminAssets = app.Services.GetRequiredService<Admin.AdminTheme>().Assets;
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            RequestPath = Admin.AdminTheme.AssetPrefix,
-            FileProvider = new PhysicalFileProvider(adminAssets.Directory),
-            OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
-        });
+        // Outside the page cache, which keeps pages uncompressed; before the assets, which it compresses too.
+        app.UseResponseCompression();
+        app.UseThemeAssets(app.Services.GetRequiredService<ThemeAssets>());
+        app.UseThemeAssets(app.Services.GetRequiredService<Admin.AdminTheme>().Assets);
         app.UseRouting();
         app.UseSameOriginPosts();
         app.UseAuthentication();
@@ -132,6 +126,7 @@ public static class SiteHost
         app.MapLearningPages();
         app.MapQuizPages();
         app.MapSearchPages();
+        app.MapDiscovery();
         app.MapAdminPages();
         app.MapFallback((HttpContext http, SitePages pages) =>
         {

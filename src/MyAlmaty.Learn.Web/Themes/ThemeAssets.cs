@@ -14,20 +14,22 @@ public sealed class ThemeAssets(ThemeLocation theme, string urlPrefix = ThemeAss
     /// <summary>Where this theme's assets are served: /assets for the site's theme, /admin/assets for the admin's.</summary>
     public string Prefix => urlPrefix;
 
-    private readonly ConcurrentDictionary<string, string> _urls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _versions = new(StringComparer.Ordinal);
 
     public string Directory => Path.Combine(theme.Directory, "assets");
 
-    public string Url(string relative) => _urls.GetOrAdd(relative, r =>
+    public string Url(string relative) => Version(relative) is { } hash ? $"{urlPrefix}/{relative}?v={hash}" : $"{urlPrefix}/{relative}";
+
+    /// <summary>The start of the asset's content hash, or null when the theme has no such file.</summary>
+    public string? Version(string relative) => _versions.GetOrAdd(relative, r =>
     {
         var file = Path.Combine(Directory, r);
-        if (!File.Exists(file)) return $"{urlPrefix}/{r}";
+        if (!File.Exists(file)) return null;
         using var stream = File.OpenRead(file);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(stream))[..12];
-        return $"{urlPrefix}/{r}?v={hash}";
+        return Convert.ToHexStringLower(SHA256.HashData(stream))[..12];
     });
 
-    public void Forget() => _urls.Clear();
+    public void Forget() => _versions.Clear();
 }
 
 /// <summary>The folder of the active theme and its manifest.</summary>

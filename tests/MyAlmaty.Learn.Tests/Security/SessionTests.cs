@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using MyAlmaty.Learn.Tests.Support;
 
 namespace MyAlmaty.Learn.Tests.Security;
@@ -68,8 +66,7 @@ public sealed class SessionTests(SiteFixture fixture)
     public async Task Over_https_every_cookie_is_secure_and_browsers_are_told_to_stay_on_https()
     {
         using var certificate = new TempFolder();
-        var pfx = certificate.Write("site.pfx", SelfSigned());
-        await using var site = await TestSite.StartAsync(extraArgs: ["--urls=https://127.0.0.1:0", $"--Kestrel:Certificates:Default:Path={pfx}", "--Kestrel:Certificates:Default:Password=test"]);
+        await using var site = await TestSite.StartAsync(extraArgs: TestCertificates.HttpsArguments(certificate));
         using var reader = site.NewClient();
         Assert.Equal("https", site.Address.Scheme);
 
@@ -88,16 +85,5 @@ public sealed class SessionTests(SiteFixture fixture)
     {
         using var page = await Site.Client.GetAsync("/ru/");
         Assert.False(page.Headers.Contains("Strict-Transport-Security"));
-    }
-
-    private static byte[] SelfSigned()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
-        return certificate.Export(X509ContentType.Pfx, "test");
     }
 }

@@ -64,7 +64,9 @@ public sealed class SiteCrawlTests(SiteFixture site)
         foreach (var section in new[] { "/ru/courses", "/kk/courses", "/ru/glossary", "/kk/glossary", "/ru/summaries", "/kk/summaries" })
         {
             var (_, page) = await Html.GetAsync(site.Client, section);
-            result.AddRange(Links(page).Where(l => l.StartsWith(section + "/", StringComparison.Ordinal)).Distinct());
+            // A link that names another type than a page (the summaries' Atom feed) leads to no page.
+            result.AddRange(page.QuerySelectorAll("a[href]:not([type])").Select(a => a.GetAttribute("href")!)
+                .Where(l => l.StartsWith(section + "/", StringComparison.Ordinal)).Distinct());
         }
         Assert.True(result.Count >= 20);
         return result;
