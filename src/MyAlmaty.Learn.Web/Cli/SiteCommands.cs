@@ -27,9 +27,34 @@ public static class SiteCommands
         import.TreatUnmatchedTokensAsErrors = false;
         import.SetAction((result, cancel) => ImportAsync([.. result.UnmatchedTokens], result.GetValue(language)!, cancel));
         root.Subcommands.Add(import);
+        root.Subcommands.Add(ExportCommand());
         root.Subcommands.Add(UsersCommand());
         root.Subcommands.Add(IndexCommand.Create());
         return root;
+    }
+
+    /// <summary>`export [--to dir]`: the database's content written back as files, by default into content/ itself.</summary>
+    private static Command ExportCommand()
+    {
+        var to = new Option<string?>("--to") { Description = "The folder to write into; content/ (Site:ContentPath) when not given." };
+        var export = new Command("export", "Writes the content of the database as files of content/ (one per item and language), so that edits made in the browser can be kept in git.")
+        {
+            to,
+        };
+        export.TreatUnmatchedTokensAsErrors = false;
+        export.SetAction(async (result, cancel) =>
+        {
+            var builder = SiteHost.CreateBuilder([.. result.UnmatchedTokens]);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            await using var app = builder.Build();
+            await app.Services.GetRequiredService<SiteInitializer>().MigrateAsync(cancel);
+            var root = Path.GetFullPath(result.GetValue(to) ?? app.Services.GetRequiredService<SitePaths>().Content);
+            await using var scope = app.Services.CreateAsyncScope();
+            var report = await scope.ServiceProvider.GetRequiredService<Learn.Content.Export.ContentExporter>().ExportAsync(root, cancel);
+            Console.WriteLine($"{root}: {report.Written} written, {report.Unchanged} unchanged.");
+            return 0;
+        });
+        return export;
     }
 
     private static Command UsersCommand()

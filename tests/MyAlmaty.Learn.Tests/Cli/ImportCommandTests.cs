@@ -76,5 +76,22 @@ public sealed class ImportCommandTests
         Assert.Matches(@"^https://learn\.example\.kz/ru/account/link/[A-Za-z0-9_-]{43}\?purpose=setup$", output.Trim());
     }
 
+    [Fact]
+    public async Task Export_writes_the_database_back_as_the_same_files()
+    {
+        using var folder = new TempFolder();
+        SampleContent.WriteTo(folder, "content");
+        Assert.Equal(0, (await RunAsync(folder, "import")).Exit);
+
+        var (exit, output) = await RunAsync(folder, "export", "--to", Path.Combine(folder.Path, "exported"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"{SampleContent.Files.Count} written, 0 unchanged", output);
+        foreach (var (path, text) in SampleContent.Files)
+        {
+            Assert.Equal(text, await File.ReadAllTextAsync(Path.Combine(folder.Path, "exported", path)));
+        }
+    }
+
     private static Task<(int Exit, string Output)> RunAsync(TempFolder folder, params string[] args) => SiteProcess.RunAsync(folder, args);
 }

@@ -51,7 +51,7 @@ public sealed class ContentVersionWriter(LearnDbContext db, TimeProvider clock)
             item.SourcePath = file.Path;
             // Before this was recorded, the newest version written by an import stood for the file.
             var lastImported = item.ImportedHash ?? (latest?.Author == ImportAuthor ? latest.ContentHash : null);
-            if (lastImported == file.Hash || latest?.ContentHash == file.Hash)
+            if (lastImported == file.Hash || latest?.ContentHash == file.Hash || IsExportOf(file, latest))
             {
                 // The file has not changed since it was imported (whatever was edited in the browser
                 // since stays), or it now holds exactly the newest version (e.g. an export of it).
@@ -83,6 +83,10 @@ public sealed class ContentVersionWriter(LearnDbContext db, TimeProvider clock)
 
         if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Whether the file is what an export writes for this version: its source, with its status line.</summary>
+    private static bool IsExportOf(ContentFile file, ContentItemVersion? latest) =>
+        latest?.Source is { } source && Export.ContentExporter.WithStatus(source, latest.Published) == file.Source;
 
     private static void AddVersion(LearnDbContext db, ContentItem item, ContentFile file, DateTime now, int maxNumber)
     {
