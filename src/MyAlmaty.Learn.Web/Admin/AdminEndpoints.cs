@@ -43,11 +43,20 @@ public static partial class AdminEndpoints
         var problems = (initializer.LastReport?.Problems ?? []).Take(50)
             .Select(p => new ProblemView($"{p.Path}{(p.Line is { } l ? $":{l}" : "")} — {strings.Get(culture, p.Message, [.. p.Arguments])}", p.Line, p.Field, p.Severity == Content.Import.ProblemSeverity.Error))
             .ToList();
+        var clock = http.RequestServices.GetRequiredService<AlmatyClock>();
+        var scheduled = (await db.Set<ContentItem>().AsNoTracking()
+                .Where(i => i.PublishAtUtc != null && visible.Contains(i.ContentType))
+                .OrderBy(i => i.PublishAtUtc)
+                .Select(i => new { i.Culture, i.ContentType, i.TranslationKey, i.PublishAtUtc, i.ScheduledVersion, Title = i.Versions.Where(v => v.Latest).Select(v => v.Title).FirstOrDefault() })
+                .Take(20).ToListAsync())
+            .Select(i => new LinkView(i.Title ?? i.TranslationKey, AdminUrls.Item(types, new ContentKey(i.Culture, i.ContentType, i.TranslationKey)),
+                strings.Get(culture, "version {0}, {1}", i.ScheduledVersion, clock.FormatDateTime(i.PublishAtUtc!.Value, culture))))
+            .ToList();
         var model = new DashboardView(
             await RowsAsync(http, db, types, strings, drafts.ToList()),
             await ChangesAsync(db, types, strings, culture, recent),
             problems,
-            []);
+            scheduled);
         return await pages.Render(http, "dashboard", "dashboard", strings.Get(culture, "Overview"), model);
     }
 

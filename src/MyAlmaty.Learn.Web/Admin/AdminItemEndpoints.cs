@@ -37,6 +37,8 @@ public static partial class AdminEndpoints
         Post(admin, "/publish", (HttpContext http, string culture, string key, IFormCollection form) => PublishAsync(http, culture, key, publish: true), Permissions.ContentPublish);
         Post(admin, "/unpublish", (HttpContext http, string culture, string key, IFormCollection form) => PublishAsync(http, culture, key, publish: false), Permissions.ContentPublish);
         Page(admin, "/versions", VersionsAsync, Permissions.ContentView);
+        Post(admin, "/schedule", ScheduleAsync, Permissions.ContentPublish);
+        Post(admin, "/unschedule", (HttpContext http, string culture, string key, IFormCollection form) => UnscheduleAsync(http, culture, key), Permissions.ContentPublish);
     }
 
     /// <summary>An item page, mapped for all types and again for session summaries, which facilitators may edit too.</summary>
@@ -167,6 +169,31 @@ public static partial class AdminEndpoints
         var done = publish ? await publishing.PublishAsync(ckey, actor) : await publishing.UnpublishAsync(ckey, actor);
         if (!done) return await NotFoundAsync(http);
         return Results.Redirect($"{AdminUrls.Item(type, culture, key)}?notice={(publish ? "published" : "unpublished")}");
+    }
+
+    /// <summary>Schedules a version for a date and time in Almaty, as the editor typed them.</summary>
+    private static async Task<IResult> ScheduleAsync(HttpContext http, string culture, string key, IFormCollection form)
+    {
+        if (TypeOf(http, key) is not { } type) return await NotFoundAsync(http);
+        var publishing = http.RequestServices.GetRequiredService<ContentPublishing>();
+        var clock = http.RequestServices.GetRequiredService<AlmatyClock>();
+        var url = AdminUrls.Item(type, culture, key);
+        if (!DateTime.TryParseExact(form["at"].ToString(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm"], System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var local) || !int.TryParse(form["version"], out var number))
+        {
+            return Results.Redirect($"{url}?notice=schedule-bad");
+        }
+        var atUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), clock.Zone);
+        if (atUtc <= http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime) return Results.Redirect($"{url}?notice=schedule-past");
+        if (!await publishing.ScheduleAsync(new ContentKey(culture, type.Name, key), number, atUtc, AdminPages.UserId(http)!)) return await NotFoundAsync(http);
+        return Results.Redirect($"{url}?notice=scheduled");
+    }
+
+    private static async Task<IResult> UnscheduleAsync(HttpContext http, string culture, string key)
+    {
+        if (TypeOf(http, key) is not { } type) return await NotFoundAsync(http);
+        if (!await http.RequestServices.GetRequiredService<ContentPublishing>().UnscheduleAsync(new ContentKey(culture, type.Name, key), AdminPages.UserId(http)!)) return await NotFoundAsync(http);
+        return Results.Redirect($"{AdminUrls.Item(type, culture, key)}?notice=unscheduled");
     }
 
     private static async Task<IResult> VersionsAsync(HttpContext http, string culture, string key, LearnDbContext db, AdminPages pages, UiStrings strings, ContentTypeRegistry types)
@@ -324,6 +351,10 @@ public static partial class AdminEndpoints
         var urls = http.RequestServices.GetRequiredService<ContentUrls>();
         var live = published.ByKey(key.Culture, key.ContentType, key.TranslationKey);
         var other = Cultures.Other(key.Culture);
+        var schedule = http.RequestServices.GetRequiredService<LearnDbContext>().Set<ContentItem>().AsNoTracking()
+            .Where(i => i.Culture == key.Culture && i.ContentType == key.ContentType && i.TranslationKey == key.TranslationKey && i.PublishAtUtc != null)
+            .Select(i => new { i.PublishAtUtc, i.ScheduledVersion }).FirstOrDefault();
+        var clock = http.RequestServices.GetRequiredService<AlmatyClock>();
         return new ItemHeader
         {
             Culture = key.Culture,
@@ -336,6 +367,8 @@ public static partial class AdminEndpoints
             Status = status,
             Number = number,
             TranslationUrl = AdminUrls.Item(type, other, key.TranslationKey),
+            ScheduledAt = schedule is null ? null : clock.FormatDateTime(schedule.PublishAtUtc!.Value, AdminPages.CultureOf(http)),
+            ScheduledVersion = schedule?.ScheduledVersion,
         };
     }
 
@@ -346,6 +379,10 @@ public static partial class AdminEndpoints
         ["saved"] = "Saved as a draft. The site still shows the published version.",
         ["published"] = "Published: the site shows this version now.",
         ["unpublished"] = "Taken off the site. Its versions are kept.",
+        ["scheduled"] = "Scheduled: the version goes on the site by itself at the time given (Almaty time).",
+        ["unscheduled"] = "The scheduled publication is called off.",
+        ["schedule-past"] = "That time has already passed: choose a time in the future, or publish now.",
+        ["schedule-bad"] = "Give the date and time of the publication.",
     };
 
     private static string? NoticeText(HttpContext http, AdminPages pages, string? notice) =>

@@ -46,6 +46,11 @@ public sealed record ItemHeader
 
     /// <summary>The same item in the other language, when it exists.</summary>
     public string? TranslationUrl { get; init; }
+
+    /// <summary>When a version is scheduled to go on the site: Almaty time, as the editor reads it.</summary>
+    public string? ScheduledAt { get; init; }
+
+    public int? ScheduledVersion { get; init; }
 }
 
 public sealed record EditView

@@ -14,6 +14,8 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         item.Property(i => i.SourcePath).HasMaxLength(400);
         item.Property(i => i.ImportedHash).HasMaxLength(64);
         item.HasIndex(i => new { i.ContentType, i.TranslationKey, i.Culture }).IsUnique();
+        item.Property(i => i.ScheduledBy).HasMaxLength(200);
+        item.HasIndex(i => i.PublishAtUtc);
         item.HasMany(i => i.Versions).WithOne(v => v.ContentItem!).HasForeignKey(v => v.ContentItemId);
     }
 }

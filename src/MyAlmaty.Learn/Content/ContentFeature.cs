@@ -36,6 +36,8 @@ public static class ContentFeature
             sp.GetRequiredService<ContentJournalGuard>(), sp.GetRequiredService<NewRowsInterceptor<ContentChange>>()));
         services.AddSingleton<ContentChangeFollower>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentChangeFollower>());
+        services.AddSingleton<ScheduledPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         services.AddSingleton<IContentRouteProvider, CoreContentRoutes>();
         services.AddSingleton<ContentUrls>();
         services.AddMarkdownRendering();

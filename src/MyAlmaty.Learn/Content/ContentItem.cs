@@ -21,5 +21,13 @@ public sealed class ContentItem
     public string? ImportedHash { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>When <see cref="ScheduledVersion"/> goes on the site by itself (UTC); null when nothing is scheduled.</summary>
+    public DateTime? PublishAtUtc { get; set; }
+
+    public int? ScheduledVersion { get; set; }
+
+    /// <summary>Who scheduled it: the publication is theirs.</summary>
+    public string? ScheduledBy { get; set; }
     public List<ContentItemVersion> Versions { get; set; } = [];
 }

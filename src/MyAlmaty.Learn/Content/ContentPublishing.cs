@@ -27,6 +27,65 @@ public sealed class ContentPublishing(LearnDbContext db, PublishedContent publis
         return await SaveAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Puts version <paramref name="number"/> on the site at <paramref name="atUtc"/>, by itself (see
+    /// <see cref="Journal.ScheduledPublisher"/>); a later schedule replaces an earlier one. False when the item or version does not exist.
+    /// </summary>
+    public async Task<bool> ScheduleAsync(ContentKey key, int number, DateTime atUtc, string actor, CancellationToken cancellationToken = default)
+    {
+        if (await LoadAsync(key, cancellationToken) is not { } item || item.Versions.All(v => v.Number != number)) return false;
+        item.PublishAtUtc = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc);
+        item.ScheduledVersion = number;
+        item.ScheduledBy = actor;
+        ContentJournal.Record(db, item, ContentOperation.Scheduled, actor, Now, number, item.PublishAtUtc.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Calls off the item's scheduled publication.</summary>
+    public async Task<bool> UnscheduleAsync(ContentKey key, string actor, CancellationToken cancellationToken = default)
+    {
+        if (await LoadAsync(key, cancellationToken) is not { } item) return false;
+        if (item.PublishAtUtc is null) return true;
+        ContentJournal.Record(db, item, ContentOperation.Unscheduled, actor, Now, item.ScheduledVersion);
+        item.PublishAtUtc = null;
+        item.ScheduledVersion = null;
+        item.ScheduledBy = null;
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes the scheduled version of an item whose time has come, once: the schedule is claimed by
+    /// a conditional update inside the transaction, so of two nodes only one publishes it.
+    /// </summary>
+    internal async Task<bool> PublishScheduledAsync(int itemId, DateTime dueUtc, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Set<ContentItem>()
+            .Where(i => i.Id == itemId && i.PublishAtUtc == dueUtc)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.PublishAtUtc, (DateTime?)null), cancellationToken);
+        if (claimed == 0) return false;
+        var item = await db.Set<ContentItem>().Include(i => i.Versions).FirstAsync(i => i.Id == itemId, cancellationToken);
+        var number = item.ScheduledVersion;
+        var by = item.ScheduledBy;
+        item.ScheduledVersion = null;
+        item.ScheduledBy = null;
+        if (item.Versions.FirstOrDefault(v => v.Number == number) is { } version)
+        {
+            var now = Now;
+            foreach (var other in item.Versions) other.Published = other == version;
+            version.PublishedUtc ??= now;
+            ContentJournal.Record(db, item, ContentOperation.Published, ContentActors.Schedule, now, version.Number, by);
+        }
+        else
+        {
+            ContentJournal.Record(db, item, ContentOperation.Unscheduled, ContentActors.Schedule, Now, number);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await published.ReloadAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>Takes the item off the site; its versions are kept.</summary>
     public async Task<bool> UnpublishAsync(ContentKey key, string actor, CancellationToken cancellationToken = default)
     {

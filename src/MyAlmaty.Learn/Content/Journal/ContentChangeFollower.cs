@@ -10,6 +10,9 @@ namespace MyAlmaty.Learn.Content.Journal;
 public sealed class ContentOptions
 {
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often scheduled publications are checked: a publication goes out at most this late.</summary>
+    public TimeSpan SchedulePollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>

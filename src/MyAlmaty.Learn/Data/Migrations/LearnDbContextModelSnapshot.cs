@@ -168,6 +168,16 @@ namespace MyAlmaty.Learn.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PublishAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ScheduledVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourcePath")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -178,6 +188,8 @@ namespace MyAlmaty.Learn.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublishAtUtc");
 
                     b.HasIndex("ContentType", "TranslationKey", "Culture")
                         .IsUnique();
