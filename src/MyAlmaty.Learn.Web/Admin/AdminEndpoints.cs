@@ -138,7 +138,7 @@ public static partial class AdminEndpoints
             NextUrl = result.Page < result.Pages ? Url(result.Page + 1) : null,
         };
         return await pages.Render(http, "content-list", chosenType == ContentTypeNames.SessionSummary && !pages.Can(http, Permissions.ContentView) ? "summaries" : "content",
-            strings.Get(ui, "Content"), model);
+            strings.Get(ui, "Content"), model, notice: http.Request.Query["notice"] == "deleted" ? strings.Get(ui, "Deleted, with all its versions. Its history stays in the audit trail.") : null);
     }
 
     /// <summary>The types this person may see in the admin: all with content.view, session summaries with summaries.edit.</summary>

@@ -38,6 +38,8 @@ public static partial class AdminEndpoints
         Post(admin, "/unpublish", (HttpContext http, string culture, string key, IFormCollection form) => PublishAsync(http, culture, key, publish: false), Permissions.ContentPublish);
         Page(admin, "/versions", VersionsAsync, Permissions.ContentView);
         Post(admin, "/schedule", ScheduleAsync, Permissions.ContentPublish);
+        Page(admin, "/delete", ConfirmDeleteAsync, Permissions.ContentDelete);
+        Post(admin, "/delete", (HttpContext http, string culture, string key, IFormCollection form) => DeleteAsync(http, culture, key), Permissions.ContentDelete);
         Post(admin, "/unschedule", (HttpContext http, string culture, string key, IFormCollection form) => UnscheduleAsync(http, culture, key), Permissions.ContentPublish);
     }
 
@@ -194,6 +196,36 @@ public static partial class AdminEndpoints
         if (TypeOf(http, key) is not { } type) return await NotFoundAsync(http);
         if (!await http.RequestServices.GetRequiredService<ContentPublishing>().UnscheduleAsync(new ContentKey(culture, type.Name, key), AdminPages.UserId(http)!)) return await NotFoundAsync(http);
         return Results.Redirect($"{AdminUrls.Item(type, culture, key)}?notice=unscheduled");
+    }
+
+    /// <summary>Before deleting: what points at the item, which would lose it (a course its module, a lesson its quiz).</summary>
+    private static async Task<IResult> ConfirmDeleteAsync(HttpContext http, string culture, string key, ContentEditing editing, ContentReferences references, AdminPages pages,
+        ContentTypeRegistry types, UiStrings strings)
+    {
+        if (TypeOf(http, key) is not { } type) return await NotFoundAsync(http);
+        var ckey = new ContentKey(culture, type.Name, key);
+        if (await editing.VersionAsync(ckey) is not { } version) return await NotFoundAsync(http);
+        var ui = AdminPages.CultureOf(http);
+        var model = new
+        {
+            Item = Header(http, type, ckey, version.Title, version.Number, version.Published ? "published" : "draft"),
+            Referencing = (await references.ReferencingAsync(ckey)).Select(r => new
+            {
+                r.Title,
+                Url = AdminUrls.Item(types, r.Key),
+                TypeLabel = strings.Get(ui, types.Get(r.Key.ContentType).Label),
+                Field = strings.Get(ui, types.Get(r.Key.ContentType).Fields.First(f => f.Name == r.Field).Label),
+                r.Published,
+            }).ToList(),
+        };
+        return await pages.Render(http, "content-delete", SectionOf(http, pages), version.Title, model);
+    }
+
+    private static async Task<IResult> DeleteAsync(HttpContext http, string culture, string key)
+    {
+        if (TypeOf(http, key) is not { } type) return await NotFoundAsync(http);
+        if (!await http.RequestServices.GetRequiredService<ContentPublishing>().DeleteAsync(new ContentKey(culture, type.Name, key), AdminPages.UserId(http)!)) return await NotFoundAsync(http);
+        return Results.Redirect("/admin/content?notice=deleted");
     }
 
     private static async Task<IResult> VersionsAsync(HttpContext http, string culture, string key, LearnDbContext db, AdminPages pages, UiStrings strings, ContentTypeRegistry types)

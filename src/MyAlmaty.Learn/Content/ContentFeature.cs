@@ -26,6 +26,7 @@ public static class ContentFeature
         services.AddScoped<ContentPublishing>();
         services.AddScoped<Editing.ContentEditing>();
         services.AddScoped<Editing.ContentList>();
+        services.AddScoped<Editing.ContentReferences>();
         services.AddScoped<Export.ContentExporter>();
         services.AddSingleton<PublishedContent>();
         services.TryAddSingleton(new ContentOptions());

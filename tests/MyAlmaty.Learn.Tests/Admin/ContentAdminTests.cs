@@ -171,6 +171,27 @@ public sealed class ContentAdminTests
         Assert.Equal(catalog.Items.Count + 0 - 50 + CountUnpublished(site), second.QuerySelectorAll("tbody tr").Length);
     }
 
+    [Fact]
+    public async Task Deleting_a_quiz_lists_the_lessons_that_point_at_it_first_then_deletes_it_with_its_versions()
+    {
+        await using var site = await TestSite.StartAsync();
+        using var editor = await RoleClients.SignInAsync(site, RoleNames.Editor);
+
+        var (_, confirm) = await AdminForms.OpenAsync(editor, "/admin/content/quizzes/ru/civic-activism/delete");
+
+        var listed = confirm.QuerySelectorAll(".problems li a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/admin/content/lessons/ru/civic-activism"], listed);
+        Assert.Contains("«Тест»", confirm.QuerySelector(".problems")!.TextContent);
+        using var deleted = await AdminForms.PostAsync(editor, "/admin/content/quizzes/ru/civic-activism/delete", AdminForms.Fields(confirm, "form[action$='/delete']"));
+        Assert.Equal("/admin/content?notice=deleted", deleted.Headers.Location!.OriginalString);
+        using var gone = await editor.GetAsync("/admin/content/quizzes/ru/civic-activism");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        // The Kazakh quiz stays, and a term nothing points at says so.
+        await AdminForms.OpenAsync(editor, "/admin/content/quizzes/kk/civic-activism");
+        var (_, term) = await AdminForms.OpenAsync(editor, "/admin/content/glossary/ru/citizen/delete");
+        Assert.Null(term.QuerySelector(".problems"));
+    }
+
     private static int CountUnpublished(TestSite site)
     {
         using var scope = site.Services.CreateScope();
