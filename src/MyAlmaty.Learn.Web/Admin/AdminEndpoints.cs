@@ -134,6 +134,11 @@ public static partial class AdminEndpoints
                 new("type", strings.Get(ui, "Type"), sort == "type"),
             ],
             Query = text,
+            NewItems = pages.Can(http, Permissions.ContentEdit) || pages.Can(http, Permissions.SummariesEdit)
+                ? visible.Where(t => pages.Can(http, t == ContentTypeNames.SessionSummary ? Permissions.SummariesEdit : Permissions.ContentEdit))
+                    .SelectMany(t => Cultures.All.Select(c => new LinkView($"{strings.Get(ui, types.Get(t).Label)} ({(c == Cultures.Kazakh ? "Қазақша" : "Русский")})", $"/admin/content/new/{types.Get(t).Folder}/{c}")))
+                    .ToList()
+                : [],
             PreviousUrl = result.Page > 1 ? Url(result.Page - 1) : null,
             NextUrl = result.Page < result.Pages ? Url(result.Page + 1) : null,
         };

@@ -26,6 +26,10 @@ public static partial class AdminEndpoints
 
     private static void MapItemPages(RouteGroupBuilder admin)
     {
+        admin.MapPage("/content/new/{folder}/{culture:culture}", NewAsync).RequirePermission(Permissions.ContentEdit);
+        admin.MapPage("/content/new/summaries/{culture:culture}", NewAsync).RequirePermission(Permissions.SummariesEdit);
+        admin.MapPost("/content/new/{folder}/{culture:culture}", CreateAsync).RequirePermission(Permissions.ContentEdit);
+        admin.MapPost("/content/new/summaries/{culture:culture}", CreateAsync).RequirePermission(Permissions.SummariesEdit);
         Page(admin, "", EditAsync, Permissions.ContentView);
         // Each handler takes the form as a parameter: that is what has ASP.NET Core check its antiforgery token.
         Post(admin, "", (HttpContext http, string culture, string key, IFormCollection form) => SaveFormAsync(http, culture, key, form, publish: false), Permissions.ContentEdit);
@@ -73,6 +77,67 @@ public static partial class AdminEndpoints
         var model = await EditViewAsync(http, type, version, version.Values, version.Title, version.Slug, version.Body, "", []);
         return await pages.Render(http, "content-edit", SectionOf(http, pages), version.Title, model, notice: NoticeText(http, pages, notice));
     }
+
+    /// <summary>An empty form for a new item of the type, in the language of the address.</summary>
+    private static async Task<IResult> NewAsync(HttpContext http, string culture, AdminPages pages)
+    {
+        if (TypeOf(http, "new") is not { } type) return await NotFoundAsync(http);
+        var model = await EditViewAsync(http, type, Blank(type, culture), new Dictionary<string, string>(), "", "", "", "", []) with { IsNew = true, NewKey = "" };
+        return await pages.Render(http, "content-edit", SectionOf(http, pages), pages.T(http, "New item"), model);
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, string culture, IFormCollection form, AdminPages pages, ContentEditing editing)
+    {
+        if (TypeOf(http, "new") is not { } type) return await NotFoundAsync(http);
+        var key = form["key"].ToString().Trim();
+        var (title, slug, body, values, note) = FormValues(form, type, key);
+        var blank = Blank(type, culture);
+        IReadOnlyList<ImportProblem> problems;
+        if (!KeyPattern().IsMatch(key) || key.Length > 200)
+        {
+            problems = [ImportProblem.Error(blank.Path, null, ImportMessages.BadKey, key) with { Field = "key" }];
+        }
+        else
+        {
+            var ckey = new ContentKey(culture, type.Name, key);
+            var source = ContentSource.Compose(null, type, title, slug, values, body);
+            switch (await editing.SaveAsync(ckey, source, null, AdminPages.UserId(http)!, note, publish: false))
+            {
+                case SaveOutcome.Saved:
+                    return Results.Redirect($"{AdminUrls.Item(type, culture, key)}?notice=saved");
+                case SaveOutcome.Invalid invalid:
+                    problems = invalid.Problems;
+                    break;
+                default:
+                    problems = [ImportProblem.Error(blank.Path, null, EditingMessages.KeyTaken, key) with { Field = "key" }];
+                    break;
+            }
+        }
+        var shown = values.ToDictionary(v => v.Key, v => v.Value ?? "");
+        var strings = http.RequestServices.GetRequiredService<UiStrings>();
+        var model = await EditViewAsync(http, type, blank, shown, title, slug ?? "", body, note ?? "", problems) with
+        {
+            IsNew = true,
+            NewKey = key,
+            KeyErrors = problems.Where(p => p.Field == "key").Select(p => strings.Get(AdminPages.CultureOf(http), p.Message, [.. p.Arguments])).ToList(),
+        };
+        return await pages.Render(http, "content-edit", SectionOf(http, pages), pages.T(http, "New item"), model, StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static EditableVersion Blank(IContentTypeDefinition type, string culture) => new()
+    {
+        Key = new ContentKey(culture, type.Name, ""),
+        Number = 0,
+        Latest = true,
+        Published = false,
+        Title = "",
+        Slug = "",
+        Body = "",
+        Source = "",
+        Author = "",
+        CreatedUtc = DateTime.UtcNow,
+        Path = $"{type.Folder}/*.{culture}.md",
+    };
 
     private static async Task<IResult> SaveFormAsync(HttpContext http, string culture, string key, IFormCollection form, bool publish)
     {
@@ -324,10 +389,12 @@ public static partial class AdminEndpoints
                 Errors = ErrorsOf(f.Name),
             };
         }).ToList();
-        var known = new HashSet<string>(fields.Select(f => f.Name)) { "title", "slug", "body" };
+        var known = new HashSet<string>(fields.Select(f => f.Name)) { "title", "slug", "body", "key" };
         return new EditView
         {
-            Item = Header(http, type, version.Key, version.Title, version.Number, version.Published ? "published" : "draft"),
+            Item = version.Number == 0
+                ? new ItemHeader { Culture = version.Key.Culture, Type = type.Name, TypeLabel = strings.Get(ui, type.Label), Key = "", Title = strings.Get(ui, "New item"), Url = $"/admin/content/new/{type.Folder}/{version.Key.Culture}", Status = "unpublished" }
+                : Header(http, type, version.Key, version.Title, version.Number, version.Published ? "published" : "draft"),
             BaseNumber = version.Number,
             Title = title,
             Slug = slug,

@@ -72,6 +72,12 @@ public sealed record EditView
     public string Note { get; init; } = "";
     public bool CanPublish { get; init; }
     public bool CanDelete { get; init; }
+
+    /// <summary>A new item: the form also asks for its translation key.</summary>
+    public bool IsNew { get; init; }
+
+    public string NewKey { get; init; } = "";
+    public IReadOnlyList<string> KeyErrors { get; init; } = [];
 }
 
 public sealed record SourceView

@@ -192,6 +192,39 @@ public sealed class ContentAdminTests
         Assert.Null(term.QuerySelector(".problems"));
     }
 
+    [Fact]
+    public async Task An_editor_creates_a_new_page_as_a_draft_and_a_taken_or_bad_key_is_explained()
+    {
+        await using var site = await TestSite.StartAsync();
+        using var editor = await RoleClients.SignInAsync(site, RoleNames.Editor, "kk");
+        var (_, list) = await AdminForms.OpenAsync(editor, "/admin/content");
+        Assert.Contains("/admin/content/new/pages/kk", list.QuerySelectorAll(".new-item a").Select(a => a.GetAttribute("href")));
+        var (_, page) = await AdminForms.OpenAsync(editor, "/admin/content/new/pages/kk");
+        var fields = AdminForms.Fields(page);
+        fields["key"] = "volunteer-guide";
+        fields["title"] = "Еріктілерге арналған нұсқаулық";
+        fields["body"] = "Қалай қосылуға болады.";
+
+        using var created = await AdminForms.PostAsync(editor, "/admin/content/new/pages/kk", fields);
+
+        Assert.Equal("/admin/content/pages/kk/volunteer-guide?notice=saved", created.Headers.Location!.OriginalString);
+        var (_, item) = await AdminForms.OpenAsync(editor, "/admin/content/pages/kk/volunteer-guide");
+        Assert.Equal("Еріктілерге арналған нұсқаулық", item.QuerySelector("h1")!.TextContent.Trim());
+        using var notLive = await site.Client.GetAsync("/kk/volunteer-guide");
+        Assert.Equal(HttpStatusCode.NotFound, notLive.StatusCode);
+
+        using var taken = await AdminForms.PostAsync(editor, "/admin/content/new/pages/kk", fields);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, taken.StatusCode);
+        var again = Html.Parse(await taken.Content.ReadAsStringAsync());
+        Assert.Contains("volunteer-guide", again.QuerySelector("#field-key-errors")!.TextContent);
+        Assert.Equal("Қалай қосылуға болады.", again.QuerySelector("#field-body")!.TextContent);
+
+        fields["key"] = "Жаңа бет";
+        using var bad = await AdminForms.PostAsync(editor, "/admin/content/new/pages/kk", fields);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.NotNull(Html.Parse(await bad.Content.ReadAsStringAsync()).QuerySelector("#field-key-errors"));
+    }
+
     private static int CountUnpublished(TestSite site)
     {
         using var scope = site.Services.CreateScope();

@@ -175,5 +175,6 @@ public sealed class ContentEditing(LearnDbContext db, ContentFileParser parser, 
 public static class EditingMessages
 {
     public const string TypeChanged = "The type of an item cannot be changed here: it must stay '{0}'.";
+    public const string KeyTaken = "Another item of this type already has the key '{0}' in this language.";
     public const string KeyChanged = "The translation key of an item cannot be changed here: it must stay '{0}'.";
 }
