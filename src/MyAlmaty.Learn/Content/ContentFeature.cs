@@ -25,6 +25,8 @@ public static class ContentFeature
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentPublishing>();
         services.AddScoped<Editing.ContentEditing>();
+        services.AddScoped<Versions.ContentVersions>();
+        services.AddScoped<Translations.ContentTranslations>();
         services.AddSingleton<PublishedContent>();
         services.TryAddSingleton(new ContentOptions());
         services.AddSingleton<ContentChangeSignal>();
