@@ -29,6 +29,7 @@ internal sealed class ContentItemVersionConfiguration : IEntityTypeConfiguration
         version.Property(v => v.Slug).HasMaxLength(200);
         version.Property(v => v.ContentHash).HasMaxLength(64);
         version.Property(v => v.Author).HasMaxLength(200);
+        version.Property(v => v.SourceCulture).HasMaxLength(8);
         version.HasIndex(v => new { v.ContentItemId, v.Number }).IsUnique();
         version.HasIndex(v => v.Published);
         version.HasIndex(v => v.Latest);

@@ -28,6 +28,8 @@ public static class ContentFeature
         services.AddScoped<Editing.ContentList>();
         services.AddScoped<Editing.ContentReferences>();
         services.AddScoped<Export.ContentExporter>();
+        services.AddScoped<Versions.ContentVersions>();
+        services.AddScoped<Translations.ContentTranslations>();
         services.AddSingleton<PublishedContent>();
         services.TryAddSingleton(new ContentOptions());
         services.AddSingleton<ContentChangeSignal>();

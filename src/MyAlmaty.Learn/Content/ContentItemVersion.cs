@@ -33,6 +33,16 @@ public sealed class ContentItemVersion
     public required string ContentHash { get; set; }
 
     public required string Author { get; set; }
+
+    /// <summary>
+    /// For a translation: the culture of the item it was translated from (or last brought in step with).
+    /// Set with <see cref="SourceVersion"/>; both null on versions that record no translation, such as
+    /// imported files and plain edits (these follow the newest earlier version that records one).
+    /// </summary>
+    public string? SourceCulture { get; set; }
+
+    /// <summary>The number of the version of the <see cref="SourceCulture"/> item this translation is in step with.</summary>
+    public int? SourceVersion { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime? PublishedUtc { get; set; }
 }

@@ -16,6 +16,7 @@ public sealed class CodeMessagesTests
             .Concat(typeof(MyAlmaty.Learn.Web.Learners.AccountMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
             .Concat(typeof(MyAlmaty.Learn.Quizzes.QuizMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
             .Concat(typeof(MyAlmaty.Learn.Quizzes.SubmissionMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Concat(typeof(MyAlmaty.Learn.Content.Editing.EditingMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
             .Select(f => (string)f.GetValue(null)!)
             .Append(ImportReportWriter.Totals);
         foreach (var message in messages)

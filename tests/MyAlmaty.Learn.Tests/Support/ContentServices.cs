@@ -27,7 +27,8 @@ public sealed class ContentServices : IAsyncDisposable
     public string ContentRoot => Path.Combine(Folder.Path, "content");
     public IServiceProvider Services => _provider;
 
-    public static async Task<ContentServices> CreateAsync(TimeProvider? clock = null)
+    /// <param name="configure">Changes to the services, e.g. an interceptor that counts queries.</param>
+    public static async Task<ContentServices> CreateAsync(TimeProvider? clock = null, Action<IServiceCollection>? configure = null)
     {
         var folder = new TempFolder();
         Directory.CreateDirectory(Path.Combine(folder.Path, "content"));
@@ -40,6 +41,7 @@ public sealed class ContentServices : IAsyncDisposable
         services.AddCoursesFeature();
         services.AddQuizzesFeature();
         services.AddUsersFeature();
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {
@@ -59,6 +61,13 @@ public sealed class ContentServices : IAsyncDisposable
     }
 
     public ContentCatalog Catalog => _provider.GetRequiredService<PublishedContent>().Current;
+
+    /// <summary>Runs <paramref name="use"/> with a service of a new scope, as one request would.</summary>
+    public async Task<TResult> UseAsync<TService, TResult>(Func<TService, Task<TResult>> use) where TService : notnull
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<TService>());
+    }
 
     public async Task<T> QueryAsync<T>(Func<LearnDbContext, Task<T>> query)
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MyAlmaty.Learn.Content.Import;
 using MyAlmaty.Learn.Content.Journal;
 using MyAlmaty.Learn.Content.Published;
+using MyAlmaty.Learn.Content.Translations;
 using MyAlmaty.Learn.Content.Types;
 using MyAlmaty.Learn.Data;
 
@@ -93,7 +94,13 @@ public sealed class ContentEditing(LearnDbContext db, ContentFileParser parser, 
     /// <paramref name="baseNumber"/>; publishes it at once when asked. Creates the item when
     /// <paramref name="baseNumber"/> is null.
     /// </summary>
-    public async Task<SaveOutcome> SaveAsync(ContentKey key, string source, int? baseNumber, string actor, string? note, bool publish, CancellationToken cancellationToken = default)
+    /// <param name="translatedFrom">
+    /// For a translation: the version of the item in the other language it was translated from (or brought
+    /// in step with). Recorded on the new version, it is what the translation's state is measured against.
+    /// A version that does not exist makes the save invalid.
+    /// </param>
+    public async Task<SaveOutcome> SaveAsync(ContentKey key, string source, int? baseNumber, string actor, string? note, bool publish,
+        TranslationSync? translatedFrom = null, CancellationToken cancellationToken = default)
     {
         var item = await ItemQuery(key).Include(i => i.Versions.Where(v => v.Latest || v.Published)).FirstOrDefaultAsync(cancellationToken);
         if (item is null != baseNumber is null) return item is null ? new SaveOutcome.Missing() : new SaveOutcome.Conflict(Editable(item, item.Versions.Single(v => v.Latest)));
@@ -101,6 +108,11 @@ public sealed class ContentEditing(LearnDbContext db, ContentFileParser parser, 
         if (latest is not null && latest.Number != baseNumber) return new SaveOutcome.Conflict(Editable(item!, latest));
 
         var (file, problems) = await CheckAsync(key, source, cancellationToken);
+        if (translatedFrom is not null && !await SourceExistsAsync(key, translatedFrom, cancellationToken))
+        {
+            problems.Add(ImportProblem.Error(item?.SourcePath ?? PathFor(key), null, EditingMessages.NoTranslationSource, translatedFrom.Culture, translatedFrom.Version));
+            file = null;
+        }
         if (file is null) return new SaveOutcome.Invalid(problems);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -118,11 +130,65 @@ public sealed class ContentEditing(LearnDbContext db, ContentFileParser parser, 
             Source = source,
             ContentHash = Hash(source),
             Author = actor,
+            SourceCulture = translatedFrom?.Culture,
+            SourceVersion = translatedFrom?.Version,
         };
         ContentVersioning.AddVersion(item, version, publish, now);
         version.Number = (baseNumber ?? 0) + 1;
         ContentJournal.Record(db, item, baseNumber is null ? ContentOperation.Created : ContentOperation.Revised, actor, now, version.Number, Note(note));
         if (publish) ContentJournal.Record(db, item, ContentOperation.Published, actor, now, version.Number);
+        return await SaveVersionAsync(key, version, problems, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds a version whose source, title, address, text and metadata are those of version
+    /// <paramref name="toNumber"/>, made from version <paramref name="basedOn"/> (which must still be the
+    /// newest: otherwise a conflict); a draft, or published at once when asked. The old source is checked
+    /// as a save would be, since what it refers to may have gone since. The version keeps the translation
+    /// state of the one it copies. Journalled as <see cref="ContentOperation.RolledBack"/> with the note
+    /// "from version N" and the editor's note after it.
+    /// </summary>
+    public async Task<SaveOutcome> RollBackAsync(ContentKey key, int toNumber, string actor, int basedOn, string? note, bool publish = false, CancellationToken cancellationToken = default)
+    {
+        var item = await ItemQuery(key).Include(i => i.Versions.Where(v => v.Latest || v.Published)).FirstOrDefaultAsync(cancellationToken);
+        if (item is null) return new SaveOutcome.Missing();
+        var latest = item.Versions.Single(v => v.Latest);
+        if (latest.Number != basedOn) return new SaveOutcome.Conflict(Editable(item, latest));
+        var versions = db.Set<ContentItemVersion>().AsNoTracking().Where(v => v.ContentItemId == item.Id);
+        var target = await versions.FirstOrDefaultAsync(v => v.Number == toNumber, cancellationToken);
+        if (target is null) return new SaveOutcome.Missing();
+        var sync = await versions.Where(v => v.Number <= toNumber && v.SourceVersion != null).OrderByDescending(v => v.Number)
+            .Select(v => new { v.SourceCulture, v.SourceVersion }).FirstOrDefaultAsync(cancellationToken);
+
+        var problems = new List<ImportProblem>();
+        if (target.Source is { } source)
+        {
+            (var file, problems) = await CheckAsync(key, source, cancellationToken);
+            if (file is null) return new SaveOutcome.Invalid(problems);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var version = new ContentItemVersion
+        {
+            Title = target.Title,
+            Slug = target.Slug,
+            Body = target.Body,
+            Metadata = target.Metadata,
+            Source = target.Source,
+            ContentHash = target.ContentHash,
+            Author = actor,
+            SourceCulture = sync?.SourceCulture,
+            SourceVersion = sync?.SourceVersion,
+        };
+        ContentVersioning.AddVersion(item, version, publish, now);
+        version.Number = basedOn + 1;
+        var detail = $"from version {toNumber}";
+        ContentJournal.Record(db, item, ContentOperation.RolledBack, actor, now, version.Number, Note(Note(note) is { } text ? $"{detail}: {text}" : detail));
+        if (publish) ContentJournal.Record(db, item, ContentOperation.Published, actor, now, version.Number);
+        return await SaveVersionAsync(key, version, problems, cancellationToken);
+    }
+
+    private async Task<SaveOutcome> SaveVersionAsync(ContentKey key, ContentItemVersion version, IReadOnlyList<ImportProblem> warnings, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -134,8 +200,14 @@ public sealed class ContentEditing(LearnDbContext db, ContentFileParser parser, 
             return await VersionAsync(key, null, cancellationToken) is { } theirs ? new SaveOutcome.Conflict(theirs) : throw new InvalidOperationException("A save failed and no newer version exists.");
         }
         await published.ReloadAsync(cancellationToken);
-        return new SaveOutcome.Saved(version.Number, problems);
+        return new SaveOutcome.Saved(version.Number, warnings);
     }
+
+    private Task<bool> SourceExistsAsync(ContentKey key, TranslationSync from, CancellationToken cancellationToken) =>
+        from.Culture == key.Culture
+            ? Task.FromResult(false)
+            : db.Set<ContentItemVersion>().AnyAsync(v => v.Number == from.Version && v.ContentItem!.Culture == from.Culture
+                && v.ContentItem.ContentType == key.ContentType && v.ContentItem.TranslationKey == key.TranslationKey, cancellationToken);
 
     /// <summary>SHA-256 of the source as UTF-8, as the import computes it for a file.</summary>
     public static string Hash(string source) => Convert.ToHexStringLower(SHA256.HashData(new UTF8Encoding(false).GetBytes(source)));
@@ -177,4 +249,5 @@ public static class EditingMessages
     public const string TypeChanged = "The type of an item cannot be changed here: it must stay '{0}'.";
     public const string KeyTaken = "Another item of this type already has the key '{0}' in this language.";
     public const string KeyChanged = "The translation key of an item cannot be changed here: it must stay '{0}'.";
+    public const string NoTranslationSource = "There is no version {1} of this item in '{0}' to translate from.";
 }

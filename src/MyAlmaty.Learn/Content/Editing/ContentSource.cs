@@ -61,6 +61,19 @@ public static class ContentSource
         return values;
     }
 
+    /// <summary>A node of the front matter as YAML text, block style, as <see cref="Write"/> would write it.</summary>
+    public static string Yaml(YamlNode node)
+    {
+        var yaml = new StringWriter { NewLine = "\n" };
+        var emitter = new Emitter(yaml, new EmitterSettings(bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false, maxSimpleKeyLength: 1024, indentSequences: true));
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+        Emit(emitter, node);
+        emitter.Emit(new DocumentEnd(isImplicit: true));
+        emitter.Emit(new StreamEnd());
+        return yaml.ToString().TrimEnd('\n');
+    }
+
     /// <summary>
     /// The source with the title, slug, the type's form fields and the body replaced by what the editor
     /// gave; an empty value removes its field. <paramref name="baseSource"/> is the version edited

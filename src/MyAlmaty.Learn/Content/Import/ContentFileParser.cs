@@ -90,6 +90,7 @@ public sealed partial class ContentFileParser(ContentTypeRegistry types)
             problems.Add(ImportProblem.Error(path, close + 1, ImportMessages.EmptyBody) with { Field = "body" });
         }
         fm.WarnAboutUnreadFields();
+        ReportMixedScript(path, lines, close, root, type, problems);
 
         if (problems.Skip(before).Any(p => p.Severity == ProblemSeverity.Error) || type is null || metadata is null || title is null)
         {
@@ -111,6 +112,37 @@ public sealed partial class ContentFileParser(ContentTypeRegistry types)
             Hash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             Source = (start == 0 ? "" : "\uFEFF") + text,
         };
+    }
+
+    /// <summary>
+    /// Warns about words that mix Latin and Cyrillic letters in the title, the text fields (a quiz's
+    /// questions too) and the body, with the line and column in the file.
+    /// </summary>
+    private static void ReportMixedScript(string path, string[] lines, int close, YamlMappingNode root, IContentTypeDefinition? type, List<ImportProblem> problems)
+    {
+        // A top-level field's value runs from its key's line to the next key's; YAML line n is the file's line n + 1.
+        var keys = root.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is not null).OrderBy(k => k.Start.Line).ToList();
+        var found = new List<MixedWord>();
+        for (var k = 0; k < keys.Count; k++)
+        {
+            var name = keys[k].Value!;
+            var kind = type?.Fields.FirstOrDefault(f => f.Name == name)?.Kind;
+            if (name != "title" && kind is not (FieldKind.Text or FieldKind.LongText or FieldKind.TextList or FieldKind.Sections)) continue;
+            var from = (int)keys[k].Start.Line;
+            var to = k + 1 < keys.Count ? (int)keys[k + 1].Start.Line : close;
+            Report(from, Math.Min(to, close), name);
+        }
+        Report(close + 1, lines.Length, "body");
+
+        void Report(int from, int to, string field)
+        {
+            found.Clear();
+            MixedScript.Find(lines, from, to, found);
+            foreach (var word in found)
+            {
+                problems.Add(ImportProblem.Warning(path, word.Line, ImportMessages.MixedScript, word.Word, word.Column) with { Field = field, Column = word.Column });
+            }
+        }
     }
 
     private static string? Decode(string path, byte[] bytes, List<ImportProblem> problems)

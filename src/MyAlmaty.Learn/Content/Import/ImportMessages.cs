@@ -39,6 +39,7 @@ public static class ImportMessages
     public const string BrokenReference = "'{0}' refers to {1} '{2}', which was not loaded because its file has errors.";
     public const string DuplicateReference = "'{0}' lists '{1}' more than once.";
     public const string EditedInBrowser = "The file changed, but the item was also edited in the browser since the file was last imported (version {0} by {1}); the browser version stays and this file is not imported.";
+    public const string MixedScript = "The word '{0}' mixes Latin and Cyrillic letters (column {1}); it breaks search and reading aloud.";
     public const string RemovedFile = "The file was removed; the content imported from it is kept as it was. Unpublish or delete it in the editor.";
     public const string ErrorWord = "error";
     public const string WarningWord = "warning";

@@ -15,6 +15,9 @@ public sealed record ImportProblem(ProblemSeverity Severity, string Path, int? L
     /// <summary>The front matter field the problem is about, when it is about one: a form shows it beside that field.</summary>
     public string? Field { get; init; }
 
+    /// <summary>The column on <see cref="Line"/> (from 1) the problem is at, when it is about one place in the line.</summary>
+    public int? Column { get; init; }
+
     public static ImportProblem Error(string path, int? line, string message, params object?[] args) =>
         new(ProblemSeverity.Error, path, line, message, args);
 
