@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyAlmaty.Learn.Content.Import;
 using MyAlmaty.Learn.Content.Markdown;
 using MyAlmaty.Learn.Content.Published;
+using MyAlmaty.Learn.Content.Reading;
 using MyAlmaty.Learn.Content.Rendering;
 using MyAlmaty.Learn.Content.Types;
 
@@ -27,6 +28,7 @@ public static class ContentFeature
         services.AddSingleton<ContentUrls>();
         services.AddMarkdownRendering();
         services.AddSingleton<ContentRenderer>();
+        services.AddSingleton<ContentTexts>();
         return services;
     }
 

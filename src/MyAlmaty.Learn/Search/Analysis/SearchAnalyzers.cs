@@ -14,7 +14,7 @@ public static class SearchAnalyzers
     /// Changes whenever analysis or the index format changes what is stored in an index; an index made with another
     /// value is rebuilt at start.
     /// </summary>
-    public const string Schema = "3";
+    public const string Schema = "4";
 
     /// <summary>
     /// Unicode keeps «eGov.kz» or «т.е.» as one word; readers type «egov». A dot becomes a space
