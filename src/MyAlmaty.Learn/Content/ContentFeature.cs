@@ -4,6 +4,7 @@ using MyAlmaty.Learn.Content.Import;
 using MyAlmaty.Learn.Content.Journal;
 using MyAlmaty.Learn.Content.Markdown;
 using MyAlmaty.Learn.Content.Published;
+using MyAlmaty.Learn.Content.Reading;
 using MyAlmaty.Learn.Content.Rendering;
 using MyAlmaty.Learn.Content.Types;
 using MyAlmaty.Learn.Data;
@@ -45,6 +46,7 @@ public static class ContentFeature
         services.AddSingleton<ContentUrls>();
         services.AddMarkdownRendering();
         services.AddSingleton<ContentRenderer>();
+        services.AddSingleton<ContentTexts>();
         return services;
     }
 

@@ -14,7 +14,7 @@ if (options is null)
 {
     Console.Error.WriteLine("""
         Usage: SearchBench --data <folder> [--documents 100000] [--queries 150] [--seed 20261126] [--threads 2]
-                           [--rounds 5] [--fts-rounds 3] [--warmup 3] [--wait-quiet 120] [--urls <file>] [--fts <file>] [--explore | --explore-only | --query-only]
+                           [--rounds 5] [--fts-rounds 3] [--warmup 3] [--wait-quiet 120] [--urls <file>] [--fts <file>] [--explore | --explore-only | --query-only | --rebuild-only]
           --data     the indexes are written to <folder>/search/ru and <folder>/search/kk (a site's data folder)
           --queries  queries per language
           --wait-quiet  before each measurement wait up to this many seconds for other processes to use < 0.1 core
@@ -22,6 +22,8 @@ if (options is null)
           --explore  also break a query's time down, and time analysis alone and other IndexWriter settings
                      (a few minutes more); --explore-only does only that, on the indexes of an earlier run
           --query-only  only the query figures, on the indexes of an earlier run (to compare a change quickly)
+          --rebuild-only  only a rebuild as the site does it at start: the corpus stored as content items in
+                     <folder>/rebuild/learn.db, then read, turned into text and indexed by SearchIndexer
         """);
     return 2;
 }
@@ -38,6 +40,14 @@ if (options.ExploreOnly)
     Explore.Run(corpus, Path.Combine(Path.GetTempPath(), $"searchbench-explore-{Environment.ProcessId}"));
     corpus.ReleaseDocuments();
     Explore.Queries(corpus, searchRoot, 3);
+    return 0;
+}
+if (options.RebuildOnly)
+{
+    Log("Storing the corpus as content items and rebuilding the indexes from them…");
+    var rebuild = await RebuildBench.RunAsync(corpus, Path.Combine(options.Data, "rebuild"), options.Rounds, options.WaitQuiet);
+    Log($"  {rebuild.Elapsed.TotalSeconds:0.0} s");
+    RebuildBench.Print(rebuild);
     return 0;
 }
 if (options.QueryOnly)
@@ -98,7 +108,7 @@ static void Log(string message) => Console.Error.WriteLine(message);
 
 internal sealed record Options(
     string Data, int Documents, int QueriesPerLanguage, int Seed, int Threads, int Rounds, int FtsRounds, double WarmupSeconds, double WaitQuiet,
-    string? Urls, string? Fts, bool Explore, bool ExploreOnly, bool QueryOnly)
+    string? Urls, string? Fts, bool Explore, bool ExploreOnly, bool QueryOnly, bool RebuildOnly)
 {
     public static Options? Parse(string[] args)
     {
@@ -106,11 +116,13 @@ internal sealed record Options(
         var explore = false;
         var exploreOnly = false;
         var queryOnly = false;
+        var rebuildOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--explore") explore = true;
             else if (args[i] == "--explore-only") exploreOnly = true;
             else if (args[i] == "--query-only") queryOnly = true;
+            else if (args[i] == "--rebuild-only") rebuildOnly = true;
             else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length) values[args[i][2..]] = args[++i];
             else return null;
         }
@@ -121,6 +133,6 @@ internal sealed record Options(
             Int("rounds", 5), Int("fts-rounds", 3),
             values.TryGetValue("warmup", out var w) ? double.Parse(w, CultureInfo.InvariantCulture) : 3,
             values.TryGetValue("wait-quiet", out var q) ? double.Parse(q, CultureInfo.InvariantCulture) : 120,
-            values.GetValueOrDefault("urls"), values.GetValueOrDefault("fts"), explore, exploreOnly, queryOnly);
+            values.GetValueOrDefault("urls"), values.GetValueOrDefault("fts"), explore, exploreOnly, queryOnly, rebuildOnly);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.AutoLinks;
@@ -31,8 +32,24 @@ public sealed class MarkdownRenderer
 
         var document = Markdig.Markdown.Parse(markdown, _pipeline, parserContext);
         var body = _sanitizer.Sanitize(document.ToHtml(_pipeline));
-        var plainText = PlainText.Extract(body);
-        return new RenderedMarkdown(MarkdownHtmlSanitizer.Serialize(body), PlainText.CountWords(plainText), plainText);
+        var words = PlainText.CountWords(PlainText.Extract(body, images: false));
+        return new RenderedMarkdown(MarkdownHtmlSanitizer.Serialize(body), words, PlainText.Extract(body, images: true));
+    }
+
+    /// <summary>
+    /// The text a reader sees of <paramref name="markdown"/>: the same as <see cref="RenderedMarkdown.PlainText"/>
+    /// of <see cref="Render"/> (glossary links change no text), without making the page's HTML. Markdown
+    /// without raw HTML is read straight from its syntax tree; raw HTML goes through the sanitizer,
+    /// which alone knows what of it a reader gets to see.
+    /// </summary>
+    public string VisibleText(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        var text = new StringBuilder(markdown.Length);
+        return VisibleTextWriter.TryWrite(document, text)
+            ? PlainText.Lines(text)
+            : PlainText.Extract(_sanitizer.Sanitize(document.ToHtml(_pipeline)), images: true);
     }
 
     // Smarty pants stays out: authors already type « » and —, and it would rewrite code-like text.
