@@ -148,7 +148,9 @@ public static partial class AdminEndpoints
         if (!int.TryParse(form["base"], out var baseNumber) || await editing.VersionAsync(ckey, baseNumber) is not { } based) return await NotFoundAsync(http);
         var (title, slug, body, values, note) = FormValues(form, type, key);
         var source = ContentSource.Compose(based.Source, type, title, slug, values, body);
-        var outcome = await editing.SaveAsync(ckey, source, baseNumber, AdminPages.UserId(http)!, note, publish);
+        // Ticked while translating: this version is in step with that version of the other language.
+        var synced = int.TryParse(form["synced"], out var sourceVersion) ? new Content.Translations.TranslationSync(Cultures.Other(culture), sourceVersion) : null;
+        var outcome = await editing.SaveAsync(ckey, source, baseNumber, AdminPages.UserId(http)!, note, publish, synced);
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
@@ -390,6 +392,27 @@ public static partial class AdminEndpoints
             };
         }).ToList();
         var known = new HashSet<string>(fields.Select(f => f.Name)) { "title", "slug", "body", "key" };
+        CounterpartView? counterpart = null;
+        string? state = null;
+        if (version.Number > 0)
+        {
+            var editing = http.RequestServices.GetRequiredService<ContentEditing>();
+            var otherKey = version.Key with { Culture = Cultures.Other(version.Key.Culture) };
+            if (await editing.VersionAsync(otherKey) is { } other)
+            {
+                var published = other.Published ? other : null;
+                var shownVersion = published ?? other;
+                counterpart = new CounterpartView(otherKey.Culture, shownVersion.Title, shownVersion.Body, shownVersion.Number, AdminUrls.Item(type, otherKey.Culture, otherKey.TranslationKey));
+                if (await http.RequestServices.GetRequiredService<Content.Translations.ContentTranslations>().StatusAsync(version.Key) is { } status)
+                {
+                    state = StateName(status.State);
+                    if (status.Source.PublishedNumber is { } n && await editing.VersionAsync(otherKey, n) is { } live)
+                    {
+                        counterpart = new CounterpartView(otherKey.Culture, live.Title, live.Body, live.Number, counterpart.Url);
+                    }
+                }
+            }
+        }
         return new EditView
         {
             Item = version.Number == 0
@@ -408,6 +431,10 @@ public static partial class AdminEndpoints
             Note = note,
             CanPublish = pages.Can(http, type.Name == ContentTypeNames.SessionSummary ? Permissions.SummariesEdit : Permissions.ContentPublish),
             CanDelete = pages.Can(http, type.Name == ContentTypeNames.SessionSummary ? Permissions.SummariesEdit : Permissions.ContentDelete),
+            Counterpart = counterpart,
+            TranslationState = state,
+            SyncChecked = state is "outdated" or "draft",
+            CanTranslate = pages.Can(http, Permissions.TranslationsManage),
         };
     }
 
@@ -482,6 +509,13 @@ public static partial class AdminEndpoints
         ["unscheduled"] = "The scheduled publication is called off.",
         ["schedule-past"] = "That time has already passed: choose a time in the future, or publish now.",
         ["schedule-bad"] = "Give the date and time of the publication.",
+        ["rolled-back"] = "The old version is back as a new draft: check it and publish it.",
+        ["stale"] = "Someone saved a newer version meanwhile: look at the history again.",
+        ["rollback-invalid"] = "That version cannot come back as it is: something it refers to no longer exists.",
+        ["translation-started"] = "A draft of the translation is made from the source: translate it and publish it.",
+        ["translation-invalid"] = "The translation cannot be started yet: something this item refers to has no translation.",
+        ["marked"] = "Marked as up to date with the source.",
+        ["mark-refused"] = "Only a published translation of a published source can be marked as up to date.",
     };
 
     private static string? NoticeText(HttpContext http, AdminPages pages, string? notice) =>

@@ -73,12 +73,25 @@ public sealed record EditView
     public bool CanPublish { get; init; }
     public bool CanDelete { get; init; }
 
+    /// <summary>The same item in the other language, shown beside the form while translating.</summary>
+    public CounterpartView? Counterpart { get; init; }
+
+    /// <summary>This item as a translation: uptodate, outdated, draft; null without a counterpart.</summary>
+    public string? TranslationState { get; init; }
+
+    /// <summary>Whether saving records the translation as in step with the counterpart's version (ticked while translating).</summary>
+    public bool SyncChecked { get; init; }
+
+    public bool CanTranslate { get; init; }
+
     /// <summary>A new item: the form also asks for its translation key.</summary>
     public bool IsNew { get; init; }
 
     public string NewKey { get; init; } = "";
     public IReadOnlyList<string> KeyErrors { get; init; } = [];
 }
+
+public sealed record CounterpartView(string Culture, string Title, string Body, int Number, string Url);
 
 public sealed record SourceView
 {
