@@ -44,7 +44,7 @@ public sealed class TranslationAdminTests
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (_, now) = await AdminForms.OpenAsync(editor, $"{Kk}/translation");
         Assert.Null(now.QuerySelector(".status-outdated"));
-        Assert.NotNull(now.QuerySelector(".status-published"));
+        Assert.NotNull(now.QuerySelector(".status-uptodate"));
 
         // Another change in the source that needs nothing here is marked, and the mark is journalled.
         await PublishEditAsync(editor, Ru, body => body + "\n\nЕщё одна фраза.");
@@ -53,7 +53,7 @@ public sealed class TranslationAdminTests
         using var marked = await AdminForms.PostAsync(editor, $"{Kk}/mark-up-to-date", AdminForms.Fields(again, "form[action$='/mark-up-to-date']"));
         Assert.Equal($"{Kk}/translation?notice=marked", marked.Headers.Location!.OriginalString);
         var (_, done) = await AdminForms.OpenAsync(editor, $"{Kk}/translation");
-        Assert.NotNull(done.QuerySelector(".status-published"));
+        Assert.NotNull(done.QuerySelector(".status-uptodate"));
         await using var scope = site.Services.CreateAsyncScope();
         Assert.True(await scope.ServiceProvider.GetRequiredService<LearnDbContext>().Set<ContentChange>()
             .AnyAsync(c => c.Operation == ContentOperation.MarkedUpToDate && c.Culture == "kk" && c.TranslationKey == "civic-activism"));
