@@ -17,7 +17,21 @@ public sealed class SiteInitializer(IServiceScopeFactory scopes, PublishedConten
         var database = scope.ServiceProvider.GetRequiredService<LearnDbContext>().Database;
         await database.MigrateAsync(cancellationToken);
         await database.PrepareAsync(cancellationToken);
+        await FillTitleKeysAsync(scope.ServiceProvider.GetRequiredService<LearnDbContext>(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<Users.RoleSeeder>().SeedAsync();
+    }
+
+    /// <summary>Versions saved before titles had sort keys get theirs (once, a thousand at a time).</summary>
+    private static async Task FillTitleKeysAsync(LearnDbContext db, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var versions = await db.Set<Learn.Content.ContentItemVersion>().Where(v => v.TitleKey == null).Take(1000).ToListAsync(cancellationToken);
+            if (versions.Count == 0) return;
+            foreach (var version in versions) version.TitleKey = Learn.Content.ContentVersioning.TitleKeyOf(version.Title);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
     }
 
     public async Task<ImportReport> ImportAsync(CancellationToken cancellationToken = default)

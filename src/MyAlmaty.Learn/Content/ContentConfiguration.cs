@@ -33,5 +33,9 @@ internal sealed class ContentItemVersionConfiguration : IEntityTypeConfiguration
         version.HasIndex(v => new { v.ContentItemId, v.Number }).IsUnique();
         version.HasIndex(v => v.Published);
         version.HasIndex(v => v.Latest);
+        // The editors' list: the newest versions by time or by title, and whether an item has a published one.
+        version.HasIndex(v => new { v.Latest, v.CreatedUtc });
+        version.HasIndex(v => new { v.Latest, v.TitleKey });
+        version.HasIndex(v => new { v.ContentItemId, v.Published });
     }
 }

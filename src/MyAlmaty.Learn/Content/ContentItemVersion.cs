@@ -32,6 +32,12 @@ public sealed class ContentItemVersion
     /// <summary>SHA-256 of the source it was made from, so an unchanged file writes nothing.</summary>
     public required string ContentHash { get; set; }
 
+    /// <summary>
+    /// The title's culture-aware sort key (қ after к, case ignored), kept so that the editors' list sorts
+    /// by title with an index instead of comparing titles one by one. Set by <see cref="ContentVersioning"/>.
+    /// </summary>
+    public byte[]? TitleKey { get; set; }
+
     public required string Author { get; set; }
 
     /// <summary>

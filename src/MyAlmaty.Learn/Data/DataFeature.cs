@@ -28,7 +28,6 @@ public static class DataFeature
                 }
                 services.AddDbContext<LearnDbContext>(o => o
                     .UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(LearnDbContext).Assembly.FullName))
-                    .AddInterceptors(new TitleCollation())
                     .ConfigureWarnings(Quiet));
                 break;
             default:

@@ -80,10 +80,10 @@ public sealed class ContentList(LearnDbContext db)
         var number = Math.Clamp(query.Page, 1, pages);
         var ordered = (query.Sort, query.Descending) switch
         {
-            (ContentSort.Title, false) => versions.OrderBy(v => EF.Functions.Collate(v.Title, TitleCollation.Name)).ThenBy(v => v.Id),
-            (ContentSort.Title, true) => versions.OrderByDescending(v => EF.Functions.Collate(v.Title, TitleCollation.Name)).ThenByDescending(v => v.Id),
-            (ContentSort.Type, false) => versions.OrderBy(v => v.ContentItem!.ContentType).ThenBy(v => EF.Functions.Collate(v.Title, TitleCollation.Name)),
-            (ContentSort.Type, true) => versions.OrderByDescending(v => v.ContentItem!.ContentType).ThenByDescending(v => EF.Functions.Collate(v.Title, TitleCollation.Name)),
+            (ContentSort.Title, false) => versions.OrderBy(v => v.TitleKey).ThenBy(v => v.Id),
+            (ContentSort.Title, true) => versions.OrderByDescending(v => v.TitleKey).ThenByDescending(v => v.Id),
+            (ContentSort.Type, false) => versions.OrderBy(v => v.ContentItem!.ContentType).ThenBy(v => v.TitleKey),
+            (ContentSort.Type, true) => versions.OrderByDescending(v => v.ContentItem!.ContentType).ThenByDescending(v => v.TitleKey),
             (_, false) => versions.OrderBy(v => v.CreatedUtc).ThenBy(v => v.Id),
             _ => versions.OrderByDescending(v => v.CreatedUtc).ThenByDescending(v => v.Id),
         };

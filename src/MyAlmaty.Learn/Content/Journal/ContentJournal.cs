@@ -48,7 +48,7 @@ internal sealed class ContentJournalGuard : SaveChangesInterceptor
     private static readonly HashSet<string> Bookkeeping = [nameof(ContentItem.SourcePath), nameof(ContentItem.ImportedHash)];
 
     /// <summary>A version's source filled in from the file it was imported from (its text is unchanged).</summary>
-    private static readonly HashSet<string> VersionBookkeeping = [nameof(ContentItemVersion.Source)];
+    private static readonly HashSet<string> VersionBookkeeping = [nameof(ContentItemVersion.Source), nameof(ContentItemVersion.TitleKey)];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

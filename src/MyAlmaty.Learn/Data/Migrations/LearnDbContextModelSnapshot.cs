@@ -259,6 +259,9 @@ namespace MyAlmaty.Learn.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("TitleKey")
+                        .HasColumnType("BLOB");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Latest");
@@ -267,6 +270,12 @@ namespace MyAlmaty.Learn.Data.Migrations
 
                     b.HasIndex("ContentItemId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("ContentItemId", "Published");
+
+                    b.HasIndex("Latest", "CreatedUtc");
+
+                    b.HasIndex("Latest", "TitleKey");
 
                     b.ToTable("ContentItemVersions", (string)null);
                 });
