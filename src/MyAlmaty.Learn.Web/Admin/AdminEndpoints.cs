@@ -27,6 +27,8 @@ public static partial class AdminEndpoints
         admin.MapPage("", DashboardAsync).RequirePermission(Permissions.AdminAccess);
         admin.MapPage("/content", ListAsync).RequirePermission(Permissions.AdminAccess);
         MapItemPages(admin);
+        MapPeoplePages(admin);
+        MapAuditPages(admin);
         return app;
     }
 
