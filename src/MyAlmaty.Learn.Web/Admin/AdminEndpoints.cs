@@ -28,6 +28,8 @@ public static partial class AdminEndpoints
         admin.MapPage("/content", ListAsync).RequirePermission(Permissions.AdminAccess);
         MapItemPages(admin);
         MapTranslationPages(admin);
+        MapPeoplePages(admin);
+        MapAuditPages(admin);
         return app;
     }
 

@@ -34,6 +34,7 @@ public static class AccountServices
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         // The cookie carries a session key; the session itself lives in the database and ends at sign-out.
         services.AddSingleton<DatabaseTicketStore>();
+        services.AddScoped<Users.IStoredSignIns, StoredSignIns>();
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseTicketStore>((o, store) => o.SessionStore = store);
         services.AddAntiforgery(o =>

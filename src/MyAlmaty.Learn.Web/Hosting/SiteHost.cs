@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
+using MyAlmaty.Learn.Audit;
 using MyAlmaty.Learn.Content;
 using MyAlmaty.Learn.Courses;
 using MyAlmaty.Learn.Quizzes;
@@ -81,6 +82,7 @@ public static class SiteHost
         services.AddSearchFeature(search, paths.Data);
         services.AddSingleton<SearchTurns>();
         services.AddUsersFeature();
+        services.AddAuditFeature();
         services.AddAccountProtection(site);
         services.AddMailFeature(builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions(), paths.Data);
         services.AddScoped<IAccountEmails, ThemedAccountEmails>();

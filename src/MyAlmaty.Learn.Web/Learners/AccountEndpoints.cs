@@ -57,6 +57,8 @@ public static class AccountEndpoints
         {
             case PasswordCheck.LockedOut:
                 return await Again(AccountMessages.LockedOut);
+            case PasswordCheck.Closed:
+                return await Again(AccountMessages.AccountLocked);
             case PasswordCheck.WrongCredentials:
                 return await Again(AccountMessages.WrongCredentials);
             case PasswordCheck.NeedsConfirmation:
@@ -110,8 +112,16 @@ public static class AccountEndpoints
     {
         var kind = PurposeOf(purpose);
         var peek = await links.PeekAsync(token, kind);
-        return await Form(http, pages, culture, "account-link", new { Token = token, Purpose = purpose is "confirm" or "setup" ? purpose : "sign-in", Failure = FailureName(peek.Failure) });
+        return await Form(http, pages, culture, "account-link", LinkPage(token, purpose, peek.Failure));
     }
+
+    private static object LinkPage(string token, string? purpose, LinkFailure failure, IEnumerable<string>? errors = null) => new
+    {
+        Token = token,
+        Purpose = purpose is "confirm" or "setup" or "invite" ? purpose : "sign-in",
+        Failure = FailureName(failure),
+        Errors = errors?.ToArray() ?? [],
+    };
 
     private static async Task<IResult> UseLinkAsync(HttpContext http, string culture, string token, [FromForm] LinkForm? formFields, SitePages pages, Accounts accounts,
         SignInManager<LearnUser> signIn, LearnerSession session)
@@ -119,14 +129,36 @@ public static class AccountEndpoints
         // An empty form binds to null; treat it as a form with empty fields.
         var form = formFields ?? new LinkForm();
         var kind = PurposeOf(form.Purpose);
+        if (kind == LinkPurpose.Invitation) return await AcceptInvitationAsync(http, culture, token, form, pages, accounts, signIn, session);
         var result = await accounts.SignInWithLinkAsync(token, kind);
         if (result.User is null)
         {
-            return await Form(http, pages, culture, "account-link", new { Token = token, Purpose = form.Purpose, Failure = FailureName(result.Failure) }, StatusCodes.Status400BadRequest);
+            return await Form(http, pages, culture, "account-link", LinkPage(token, form.Purpose, result.Failure), StatusCodes.Status400BadRequest);
         }
         await signIn.SignInAsync(result.User, isPersistent: true);
         await session.SignedInAsync(http, result.User, culture);
         return Results.Redirect(ReturnPaths.Local(result.ReturnPath) ?? $"/{culture}/my");
+    }
+
+    /// <summary>An invitation: the invitee may choose a password now, or leave it and sign in with links.</summary>
+    private static async Task<IResult> AcceptInvitationAsync(HttpContext http, string culture, string token, LinkForm form, SitePages pages, Accounts accounts,
+        SignInManager<LearnUser> signIn, LearnerSession session)
+    {
+        var strings = http.RequestServices.GetRequiredService<UiStrings>();
+        Task<IResult> Again(IEnumerable<string> errors, LinkFailure failure = LinkFailure.None) => Form(http, pages, culture, "account-link",
+            LinkPage(token, "invite", failure, errors.Select(e => strings.Get(culture, e))), StatusCodes.Status400BadRequest);
+
+        var password = form.Password ?? "";
+        if (password != (form.PasswordAgain ?? "")) return await Again([AccountMessages.PasswordsDiffer]);
+        var (failure, passwordErrors, user) = await accounts.AcceptInvitationAsync(token, password);
+        if (failure != LinkFailure.None) return await Again([], failure);
+        if (user is null) return await Again(passwordErrors.Select(AccountMessages.ForPasswordError).Distinct());
+        await signIn.SignInAsync(user, isPersistent: true);
+        await session.SignedInAsync(http, user, culture);
+        // Staff go to their work; everyone else to their learning.
+        var grants = http.RequestServices.GetRequiredService<PermissionGrants>();
+        var roles = await signIn.UserManager.GetRolesAsync(user);
+        return Results.Redirect(roles.Any(r => grants.Of(r).Contains(Permissions.AdminAccess)) ? "/admin" : $"/{culture}/my");
     }
 
     private static async Task<IResult> RequestResetAsync(HttpContext http, string culture, [FromForm] SignInForm? formFields, SitePages pages, Accounts accounts, UiStrings strings)
@@ -179,7 +211,7 @@ public static class AccountEndpoints
     private static string LinkUrl(HttpContext http, string culture, string token, string? purpose = null) =>
         SitePages.Absolute(http, $"/{culture}/account/link/{token}{(purpose is null ? "" : $"?purpose={purpose}")}");
 
-    private static string? EmailProblem(string email) =>
+    internal static string? EmailProblem(string email) =>
         email.Length == 0 ? AccountMessages.EmailMissing
         : email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email ? AccountMessages.EmailInvalid
         : null;
@@ -188,6 +220,7 @@ public static class AccountEndpoints
     {
         "confirm" => LinkPurpose.ConfirmEmail,
         "setup" => LinkPurpose.Setup,
+        "invite" => LinkPurpose.Invitation,
         _ => LinkPurpose.SignIn,
     };
 
@@ -196,6 +229,7 @@ public static class AccountEndpoints
         LinkFailure.None => null,
         LinkFailure.Expired => "expired",
         LinkFailure.AlreadyUsed => "used",
+        LinkFailure.AccountLocked => "locked",
         _ => "unknown",
     };
 }

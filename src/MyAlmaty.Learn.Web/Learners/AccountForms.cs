@@ -22,6 +22,11 @@ public sealed class SignUpForm
 public sealed class LinkForm
 {
     public string? Purpose { get; set; }
+
+    /// <summary>An invitation may choose a password; every other link leaves these empty.</summary>
+    public string? Password { get; set; }
+    [DataMember(Name = "password_again")]
+    public string? PasswordAgain { get; set; }
 }
 
 public sealed class ResetForm
@@ -60,6 +65,8 @@ public static class AccountMessages
     public const string NameTooLong = "The name is too long: 100 characters at most.";
     public const string ConfirmDeletion = "Tick the box to confirm that the account should be deleted.";
     public const string TooManyRequests = "Too many requests. Wait a minute and try again.";
+    public const string AccountLocked = "The site's administrators have locked this account. If you think this is a mistake, write to the MyAlmaty team.";
+    public const string LastAdministrator = "You are the site's only administrator. Make someone else an administrator before deleting your account: without one, nobody could manage the site.";
 
     public static string ForPasswordError(string identityCode) => identityCode switch
     {

@@ -65,6 +65,11 @@ public static class ProfileEndpoints
         {
             return await Page(http, pages, culture, user, saved: false, [strings.Get(culture, AccountMessages.ConfirmDeletion)], StatusCodes.Status400BadRequest);
         }
+        // A site without an administrator could not be managed any more, nor get one back from the browser.
+        if (await http.RequestServices.GetRequiredService<People>().IsLastAdministratorAsync(user.Id))
+        {
+            return await Page(http, pages, culture, user, saved: false, [strings.Get(culture, AccountMessages.LastAdministrator)], StatusCodes.Status409Conflict);
+        }
         await personalData.EraseAsync(user);
         await signIn.SignOutAsync();
         return Results.Redirect($"/{culture}/?notice=deleted");

@@ -12,7 +12,7 @@ public sealed class ThemedAccountEmails(ThemeRenderer theme, IMailOutbox outbox)
     {
         var (subject, html, text) = await theme.RenderEmailAsync(email.Template, email.Culture, new Dictionary<string, object?>
         {
-            ["model"] = new { email.Link, email.Name, Email = email.To },
+            ["model"] = new { email.Link, email.Name, Email = email.To, email.Role, email.InvitedBy },
             ["culture"] = email.Culture,
         });
         outbox.Enqueue(db, new OutgoingMail(email.To, email.Name, email.Culture, subject, html, text));

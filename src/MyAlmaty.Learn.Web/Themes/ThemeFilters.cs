@@ -7,7 +7,7 @@ namespace MyAlmaty.Learn.Web.Themes;
 /// <summary>
 /// The Liquid filters our themes use on top of Liquid's own:
 /// <c>{{ "Courses" | t }}</c>, <c>{{ "Step {0} of {1}" | t: n, total }}</c>,
-/// <c>{{ count | plural: "{0} lesson", "{0} lessons" }}</c>, <c>{{ date | local_date }}</c>,
+/// <c>{{ count | plural: "{0} lesson", "{0} lessons" }}</c>, <c>{{ date | local_date }}</c>, <c>{{ date | local_time }}</c> (with the hour),
 /// <c>{{ "site.css" | asset_url }}</c>. The page's culture is the ambient value "culture".
 /// </summary>
 public sealed class ThemeFilters(UiStrings strings, AlmatyClock clock, ThemeAssets assets)
@@ -19,6 +19,7 @@ public sealed class ThemeFilters(UiStrings strings, AlmatyClock clock, ThemeAsse
         filters.AddFilter("t", Translate);
         filters.AddFilter("plural", Plural);
         filters.AddFilter("local_date", LocalDate);
+        filters.AddFilter("local_time", LocalTime);
         filters.AddFilter("asset_url", AssetUrl);
     }
 
@@ -40,6 +41,14 @@ public sealed class ThemeFilters(UiStrings strings, AlmatyClock clock, ThemeAsse
         {
             DateTimeOffset moment => new StringValue(clock.FormatDate(moment.UtcDateTime, CultureOf(context))),
             DateTime utc => new StringValue(clock.FormatDate(DateTime.SpecifyKind(utc, DateTimeKind.Utc), CultureOf(context))),
+            _ => NilValue.Instance,
+        };
+
+    private ValueTask<FluidValue> LocalTime(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        input.ToObjectValue() switch
+        {
+            DateTimeOffset moment => new StringValue(clock.FormatDateTime(moment.UtcDateTime, CultureOf(context))),
+            DateTime utc => new StringValue(clock.FormatDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc), CultureOf(context))),
             _ => NilValue.Instance,
         };
 

@@ -90,6 +90,8 @@ public sealed class Accounts(UserManager<LearnUser> users, LearnDbContext db, On
         if (!redemption.Succeeded) return new LinkSignIn(redemption.Failure, null, null, false);
         var link = redemption.Link!;
         var user = await users.FindByEmailAsync(link.Email);
+        // Owning the mailbox does not lift a lock set by staff; rolled back, the link stays unused.
+        if (user is not null && StaffLock.Holds(user)) return new LinkSignIn(LinkFailure.AccountLocked, null, null, false);
         var created = user is null;
         if (user is null)
         {
@@ -139,6 +141,8 @@ public sealed class Accounts(UserManager<LearnUser> users, LearnDbContext db, On
         if (!peek.Succeeded) return (peek.Failure, [], null);
         var user = await users.FindByEmailAsync(peek.Link!.Email);
         if (user is null) return (LinkFailure.Unknown, [], null);
+        // A new password would lift the lock below; a lock by staff is lifted by staff only.
+        if (StaffLock.Holds(user)) return (LinkFailure.AccountLocked, [], null);
         var errors = await PasswordErrorsAsync(user, password);
         if (errors.Count > 0) return (LinkFailure.None, errors, null);
         var redemption = await links.RedeemAsync(token, LinkPurpose.ResetPassword, cancellationToken);
@@ -150,6 +154,37 @@ public sealed class Accounts(UserManager<LearnUser> users, LearnDbContext db, On
         Check(await users.ResetAccessFailedCountAsync(user));
         // A new password ends every session: whoever knew the old one is signed out everywhere.
         await sessions.EndAllAsync(user.Id, cancellationToken);
+        return (LinkFailure.None, [], user);
+    }
+
+    /// <summary>
+    /// Accepts an invitation: signs in the account made for it, whose address is confirmed by the use of
+    /// the link, and sets the password the invitee chose, if they chose one (without, they sign in with
+    /// links). Password problems leave the link unused, so the form can be fixed.
+    /// </summary>
+    public async Task<(LinkFailure Failure, IReadOnlyList<string> PasswordErrors, LearnUser? User)> AcceptInvitationAsync(string token, string? password, CancellationToken cancellationToken = default)
+    {
+        var peek = await links.PeekAsync(token, LinkPurpose.Invitation, cancellationToken);
+        if (!peek.Succeeded) return (peek.Failure, [], null);
+        // Made at the invitation; gone only if the account was deleted since.
+        var user = await users.FindByEmailAsync(peek.Link!.Email);
+        if (user is null) return (LinkFailure.Unknown, [], null);
+        if (StaffLock.Holds(user)) return (LinkFailure.AccountLocked, [], null);
+        var choosing = !string.IsNullOrEmpty(password);
+        if (choosing)
+        {
+            var errors = await PasswordErrorsAsync(user, password!);
+            if (errors.Count > 0) return (LinkFailure.None, errors, null);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var redemption = await links.RedeemAsync(token, LinkPurpose.Invitation, cancellationToken);
+        if (!redemption.Succeeded) return (redemption.Failure, [], null);
+        // As with any link: a password chosen before the address was proved is not the owner's.
+        if ((choosing || !user.EmailConfirmed) && await users.HasPasswordAsync(user)) Check(await users.RemovePasswordAsync(user));
+        if (choosing) Check(await users.AddPasswordAsync(user, password!));
+        user.EmailConfirmed = true;
+        Check(await users.UpdateAsync(user));
+        await transaction.CommitAsync(cancellationToken);
         return (LinkFailure.None, [], user);
     }
 

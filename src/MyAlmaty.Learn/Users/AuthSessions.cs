@@ -17,6 +17,8 @@ public sealed class AuthSessions(LearnDbContext db, TimeProvider clock)
         await db.Set<AuthSession>().Where(s => s.ExpiresUtc < now).ExecuteDeleteAsync(cancellationToken);
         db.Add(new AuthSession { Id = Hash(key), UserId = userId, Ticket = ticket, CreatedUtc = now, ExpiresUtc = expiresUtc });
         await db.SaveChangesAsync(cancellationToken);
+        // Every new session is a sign-in: the people list shows the last one.
+        await db.Set<LearnUser>().Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInUtc, now), cancellationToken);
         db.ChangeTracker.Clear();
         return key;
     }
@@ -45,6 +47,15 @@ public sealed class AuthSessions(LearnDbContext db, TimeProvider clock)
     /// <summary>Signs a person out everywhere: after a password change, or with the account.</summary>
     public Task<int> EndAllAsync(string userId, CancellationToken cancellationToken = default) =>
         db.Set<AuthSession>().Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>The stored sign-ins of a person, by the hash that names each session.</summary>
+    public async Task<IReadOnlyList<(string Id, byte[] Ticket)>> TicketsAsync(string userId, CancellationToken cancellationToken = default) =>
+        (await db.Set<AuthSession>().AsNoTracking().Where(s => s.UserId == userId).Select(s => new { s.Id, s.Ticket }).ToListAsync(cancellationToken))
+            .Select(s => (s.Id, s.Ticket)).ToList();
+
+    /// <summary>Replaces what a session says about the person (see <see cref="IStoredSignIns"/>); its key and expiry stay.</summary>
+    public Task ReplaceTicketAsync(string id, byte[] ticket, CancellationToken cancellationToken = default) =>
+        db.Set<AuthSession>().Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, ticket), cancellationToken);
 
     public Task<int> CountAsync(string userId, CancellationToken cancellationToken = default) =>
         db.Set<AuthSession>().CountAsync(s => s.UserId == userId, cancellationToken);

@@ -2,9 +2,13 @@ using MyAlmaty.Learn.Data;
 
 namespace MyAlmaty.Learn.Users;
 
-/// <summary>An email about the account: which template, to whom, in which language, with which link.</summary>
-public sealed record AccountEmail(string Template, string To, string Culture, string Link, string? Name = null)
+/// <summary>
+/// An email about the account: which template, to whom, in which language, with which link. An
+/// invitation also names the role offered and, when they have one, the name of who invited.
+/// </summary>
+public sealed record AccountEmail(string Template, string To, string Culture, string Link, string? Name = null, string? Role = null, string? InvitedBy = null)
 {
+    public const string Invitation = "invitation";
     public const string SignInLink = "sign-in-link";
     public const string ConfirmEmail = "confirm-email";
     public const string AlreadyRegistered = "already-registered";

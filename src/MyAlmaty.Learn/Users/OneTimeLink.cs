@@ -13,6 +13,9 @@ public enum LinkPurpose
     ResetPassword = 3,
     /// <summary>The first administrator's way in, printed at first start.</summary>
     Setup = 4,
+
+    /// <summary>An invitation from the admin area to an account made with a role: signs in, and may set a password.</summary>
+    Invitation = 5,
 }
 
 /// <summary>

@@ -11,6 +11,9 @@ public enum LinkFailure
     Unknown,
     Expired,
     AlreadyUsed,
+
+    /// <summary>The link is good, but staff have locked the account it signs in to; the link is kept.</summary>
+    AccountLocked,
 }
 
 public sealed record LinkRedemption(LinkFailure Failure, OneTimeLink? Link)
@@ -23,6 +26,9 @@ public sealed class OneTimeLinks(LearnDbContext db, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan SetupLifetime = TimeSpan.FromHours(24);
+
+    /// <summary>An invitation waits longer than a link one asked for: the invitee may be away for days.</summary>
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
     /// <summary>Adds a link to the context (the caller saves it with the email that carries it) and returns its token.</summary>
     public string Create(string email, LinkPurpose purpose, string culture, string? returnPath = null)
@@ -37,10 +43,17 @@ public sealed class OneTimeLinks(LearnDbContext db, TimeProvider clock)
             Culture = culture,
             ReturnPath = returnPath,
             CreatedUtc = now,
-            ExpiresUtc = now + (purpose == LinkPurpose.Setup ? SetupLifetime : Lifetime),
+            ExpiresUtc = now + LifetimeOf(purpose),
         });
         return token;
     }
+
+    public static TimeSpan LifetimeOf(LinkPurpose purpose) => purpose switch
+    {
+        LinkPurpose.Setup => SetupLifetime,
+        LinkPurpose.Invitation => InvitationLifetime,
+        _ => Lifetime,
+    };
 
     /// <summary>Whether the token is a live link of the purpose, without using it up.</summary>
     public async Task<LinkRedemption> PeekAsync(string token, LinkPurpose purpose, CancellationToken cancellationToken = default)

@@ -13,6 +13,9 @@ public enum PasswordCheck
 
     /// <summary>The right password for an account whose address is not confirmed yet.</summary>
     NeedsConfirmation,
+
+    /// <summary>The right password for an account staff have locked.</summary>
+    Closed,
 }
 
 public sealed record PasswordCheckResult(PasswordCheck Outcome, LearnUser? User = null);
@@ -33,8 +36,10 @@ public sealed class PasswordSignIns(UserManager<LearnUser> users, LearnDbContext
         if (user is null) return await CheckUnknownAsync(email, password, cancellationToken);
         if (await users.IsLockedOutAsync(user))
         {
-            SpendHash(password);
-            return new PasswordCheckResult(PasswordCheck.LockedOut);
+            // One hash either way. Only the right password learns that staff locked the account rather than wrong guesses.
+            var right = (user.PasswordHash is { } lockedHash ? users.PasswordHasher.VerifyHashedPassword(user, lockedHash, password) : SpendHash(password))
+                != PasswordVerificationResult.Failed;
+            return new PasswordCheckResult(right && StaffLock.Holds(user) ? PasswordCheck.Closed : PasswordCheck.LockedOut);
         }
         var verified = user.PasswordHash is { } hash ? users.PasswordHasher.VerifyHashedPassword(user, hash, password) : SpendHash(password);
         if (verified == PasswordVerificationResult.Failed)

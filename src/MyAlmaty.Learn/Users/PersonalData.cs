@@ -75,7 +75,7 @@ public sealed class PersonalData(IEnumerable<IPersonalDataHolder> holders, UserM
         [
             new
             {
-                user.Email, user.EmailConfirmed, user.DisplayName, user.CertificateName, user.PreferredCulture, user.CreatedUtc,
+                user.Email, user.EmailConfirmed, user.DisplayName, user.CertificateName, user.PreferredCulture, user.CreatedUtc, user.LastSignInUtc,
                 Roles = await users.GetRolesAsync(user),
             },
         ]);

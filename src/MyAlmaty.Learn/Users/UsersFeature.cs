@@ -34,6 +34,7 @@ public static class UsersFeature
         services.AddScoped<AuthSessions>();
         services.AddScoped<RoleSeeder>();
         services.AddScoped<PersonalData>();
+        services.AddScoped<People>();
         services.AddPersonalData<SignInPersonalData>();
         services.AddPermissions<SitePermissions>();
         return services;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MyAlmaty.Learn.Content.Published;
 using MyAlmaty.Learn.Content.Types;
@@ -42,6 +43,45 @@ public sealed class PersonalDataTests(SiteFixture fixture)
         Assert.Empty(await RowsNaming.CountAsync(Site.Services, learner.Id, learner.Email));
         Assert.Equal(othersBefore, await RowsNaming.CountAsync(Site.Services, other.Id, other.Email));
         Assert.Equal(HttpStatusCode.OK, (await other.Client.GetAsync("/ru/account")).StatusCode);
+    }
+
+    /// <summary>
+    /// Staff's actions stay accountable after an erasure — who invited someone, who changed a role —
+    /// but the entries no longer say whose account it was: the id becomes a tombstone.
+    /// </summary>
+    [Fact]
+    public async Task Deleting_an_invited_account_keeps_the_audit_entries_about_it_without_the_persons_id_or_address()
+    {
+        using var admin = await RoleClients.PersonAsync(Site, RoleNames.Administrator);
+        var email = AccountFlowTests.NewEmail();
+        Assert.Equal(HttpStatusCode.Redirect, (await Admin.PeopleAdminTests.InviteAsync(admin.Client, email, RoleNames.Facilitator, "ru", "Данияр")).StatusCode);
+        using var invitee = Site.NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await AccountFlowTests.UseLinkAsync(invitee, Mailbox.LinkIn(Assert.Single(await Mailbox.WaitForAsync(Site.MailFolder, email))))).StatusCode);
+        string id;
+        await using (var scope = Site.Services.CreateAsyncScope())
+        {
+            id = (await scope.ServiceProvider.GetRequiredService<UserManager<LearnUser>>().FindByEmailAsync(email))!.Id;
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await Admin.PeopleAdminTests.ChangeRoleAsync(admin.Client, id, RoleNames.Learner)).StatusCode);
+        var export = JsonDocument.Parse(await invitee.GetStringAsync("/ru/account/export")).RootElement.GetProperty("accountHistory");
+        Assert.Equal(["Invited", "RoleChanged"], export.EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.DoesNotContain(admin.Id, export.ToString());
+        Assert.Contains(await RowsNaming.CountAsync(Site.Services, id), r => r.Key.StartsWith("AuditEntries.", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.SubmitAsync(invitee, "/ru/account", "/ru/account/delete", ("confirm", "on"))).StatusCode);
+
+        Assert.Empty(await RowsNaming.CountAsync(Site.Services, id, email));
+        await using (var scope = Site.Services.CreateAsyncScope())
+        {
+            var entries = await scope.ServiceProvider.GetRequiredService<LearnDbContext>().Set<MyAlmaty.Learn.Audit.AuditEntry>().AsNoTracking()
+                .Where(e => e.ActorId == admin.Id).ToListAsync();
+            var tombstones = entries.Select(e => e.SubjectId).Where(MyAlmaty.Learn.Audit.AuditPersonalData.IsTombstone).Distinct().ToList();
+            Assert.Single(tombstones);
+            Assert.Equal(2, entries.Count(e => e.SubjectId == tombstones[0]));
+        }
+        var (_, trail) = await Html.GetAsync(admin.Client, "/admin/audit?action=people");
+        Assert.Contains("Удалённый аккаунт", trail.QuerySelector("table")!.TextContent);
+        Assert.DoesNotContain("Данияр", trail.QuerySelector("table")!.TextContent);
     }
 
     [Fact]

@@ -17,6 +17,8 @@ public sealed class CodeMessagesTests
             .Concat(typeof(MyAlmaty.Learn.Quizzes.QuizMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
             .Concat(typeof(MyAlmaty.Learn.Quizzes.SubmissionMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
             .Concat(typeof(MyAlmaty.Learn.Content.Editing.EditingMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Concat(typeof(MyAlmaty.Learn.Web.Admin.PeopleMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Concat(typeof(MyAlmaty.Learn.Web.Admin.AuditMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
             .Select(f => (string)f.GetValue(null)!)
             .Append(ImportReportWriter.Totals);
         foreach (var message in messages)
