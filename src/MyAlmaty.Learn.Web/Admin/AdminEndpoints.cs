@@ -27,6 +27,7 @@ public static partial class AdminEndpoints
         admin.MapPage("", DashboardAsync).RequirePermission(Permissions.AdminAccess);
         admin.MapPage("/content", ListAsync).RequirePermission(Permissions.AdminAccess);
         MapItemPages(admin);
+        MapMediaPages(admin);
         return app;
     }
 
