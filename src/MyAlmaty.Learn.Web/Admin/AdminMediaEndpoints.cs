@@ -41,7 +41,7 @@ public static partial class AdminEndpoints
         admin.MapPost("/media/{hash}", (HttpContext http, string hash, IFormCollection form) => DescribeAsync(http, hash, form)).RequirePermission(Permissions.MediaManage);
     }
 
-    private static async Task<IResult> MediaListAsync(HttpContext http, int? page, string? notice) =>
+    private static async Task<IResult> MediaListAsync(HttpContext http, int? page) =>
         await RenderMediaListAsync(http, page ?? 1, new UploadFormView(), StatusCodes.Status200OK);
 
     private static async Task<IResult> UploadAsync(HttpContext http, IFormCollection form)

@@ -71,7 +71,9 @@ public static class ImageCleaner
         // Only a complete decode counts: a truncated or corrupt file is refused, not half shown.
         if (codec.GetPixels(info, decoded.GetPixels()) != SKCodecResult.Success) return new(null, ImageRefusal.Unreadable, format);
 
-        using var upright = Upright(decoded, codec.EncodedOrigin);
+        // Turned only when the camera says so: a copy of a picture at the limit is another 160 MB.
+        using var turned = Upright(decoded, codec.EncodedOrigin);
+        var upright = turned ?? decoded;
         var hasAlpha = !opaque && HasTransparency(upright);
         var master = hasAlpha ? Encode(upright, SKPngEncoderOptions.Default) : Encode(upright, new SKJpegEncoderOptions(MediaLimits.MasterJpegQuality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore));
         var served = ServedWidths(upright.Width).Select(w => Scaled(upright, w)).ToList();
@@ -90,8 +92,8 @@ public static class ImageCleaner
         _ => false,
     };
 
-    /// <summary>The picture as the camera meant it to be seen (EXIF orientation 1–8), as a new bitmap; the same one when upright already.</summary>
-    private static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)
+    /// <summary>The picture as the camera meant it to be seen (EXIF orientation 2–8), as a new bitmap; null when it is upright already.</summary>
+    private static SKBitmap? Upright(SKBitmap source, SKEncodedOrigin origin)
     {
         var (w, h) = (source.Width, source.Height);
         // Maps a source pixel (x, y) to where it is shown.
@@ -106,7 +108,7 @@ public static class ImageCleaner
             SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
             _ => null,
         };
-        if (matrix is not { } m) return source.Copy() ?? throw new InvalidOperationException("A decoded picture could not be copied.");
+        if (matrix is not { } m) return null;
         var turned = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         var result = new SKBitmap(source.Info.WithSize(turned ? h : w, turned ? w : h));
         using var canvas = new SKCanvas(result);

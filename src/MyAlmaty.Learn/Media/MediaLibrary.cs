@@ -31,7 +31,7 @@ public sealed record MediaPage(IReadOnlyList<MediaItem> Items, int Total, int Pa
 public sealed class MediaLibrary(LearnDbContext db, MediaStorage storage, MediaImages images, PublishedContent published, TimeProvider clock)
 {
     /// <summary>
-    /// One picture is decoded at a time in a process: a picture at the limit takes some 160 MB of
+    /// One picture is decoded at a time in a process: a picture at the limit takes some 200 MB of
     /// memory while it is worked on, and uploads are rare enough to wait their turn.
     /// </summary>
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);

@@ -6,7 +6,7 @@ public static class MediaLimits
     /// <summary>The largest file accepted: 10 MB.</summary>
     public const long FileBytes = 10 * 1024 * 1024;
 
-    /// <summary>At most 40 megapixels: 160 MB of memory once decoded, the most one upload may take.</summary>
+    /// <summary>At most 40 megapixels: 160 MB of memory once decoded (about 200 MB in all while it is worked on), the most one upload may take.</summary>
     public const long Pixels = 40_000_000;
 
     /// <summary>The longest side accepted, in pixels.</summary>

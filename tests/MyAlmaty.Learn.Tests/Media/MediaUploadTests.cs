@@ -182,6 +182,27 @@ public sealed class MediaUploadTests(SiteFixture fixture) : IClassFixture<SiteFi
     }
 
     [Fact]
+    public async Task An_uploader_finds_their_pictures_in_their_data_and_deleting_the_account_keeps_the_pictures_but_not_their_name()
+    {
+        using var editor = await RoleClients.SignInAsync(Site, RoleNames.Editor);
+        var hash = await MediaUploads.UploadAsync(editor, TestImages.Jpeg(555, 444));
+        var id = (await MediaUploads.ItemAsync(Site, hash))!.UploadedBy!;
+
+        await using (var scope = Site.Services.CreateAsyncScope())
+        {
+            var user = (await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<LearnUser>>().FindByIdAsync(id))!;
+            var data = scope.ServiceProvider.GetRequiredService<PersonalData>();
+            using var export = System.Text.Json.JsonDocument.Parse(await data.ExportAsync(user));
+            Assert.Contains(export.RootElement.GetProperty("uploadedPictures").EnumerateArray(), p => p.GetProperty("hash").GetString() == hash);
+            await data.EraseAsync(user);
+        }
+
+        var kept = (await MediaUploads.ItemAsync(Site, hash))!;
+        Assert.Null(kept.UploadedBy);
+        Assert.Empty(await RowsNaming.CountAsync(Site.Services, id));
+    }
+
+    [Fact]
     public async Task Only_those_who_manage_media_reach_the_library()
     {
         using var facilitator = await RoleClients.SignInAsync(Site, RoleNames.Facilitator);
