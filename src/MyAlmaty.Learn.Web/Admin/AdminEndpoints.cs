@@ -30,6 +30,7 @@ public static partial class AdminEndpoints
         MapTranslationPages(admin);
         MapPeoplePages(admin);
         MapAuditPages(admin);
+        MapMediaPages(admin);
         return app;
     }
 
@@ -55,11 +56,22 @@ public static partial class AdminEndpoints
             .Select(i => new LinkView(i.Title ?? i.TranslationKey, AdminUrls.Item(types, new ContentKey(i.Culture, i.ContentType, i.TranslationKey)),
                 strings.Get(culture, "version {0}, {1}", i.ScheduledVersion, clock.FormatDateTime(i.PublishAtUtc!.Value, culture))))
             .ToList();
+        IReadOnlyList<CoverageRowView> coverage = [];
+        if (pages.Can(http, Permissions.ContentView))
+        {
+            var all = await http.RequestServices.GetRequiredService<Content.Translations.ContentTranslations>().CoverageAsync();
+            coverage = types.Names.Order(StringComparer.Ordinal).Select(t =>
+            {
+                var ruKk = all.For(t, Content.Translations.TranslationDirection.RussianToKazakh);
+                var kkRu = all.For(t, Content.Translations.TranslationDirection.KazakhToRussian);
+                return new CoverageRowView(strings.Get(culture, types.Get(t).Label), ruKk.Outdated, ruKk.Missing, kkRu.Outdated, kkRu.Missing, "/admin/translations");
+            }).ToList();
+        }
         var model = new DashboardView(
             await RowsAsync(http, db, types, strings, drafts.ToList()),
             await ChangesAsync(db, types, strings, culture, recent),
             problems,
-            scheduled);
+            scheduled) { Coverage = coverage };
         return await pages.Render(http, "dashboard", "dashboard", strings.Get(culture, "Overview"), model);
     }
 

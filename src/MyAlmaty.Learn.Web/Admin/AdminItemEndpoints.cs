@@ -75,6 +75,15 @@ public static partial class AdminEndpoints
         var ckey = new ContentKey(culture, type.Name, key);
         if (await editing.VersionAsync(ckey) is not { } version) return await NotFoundAsync(http);
         var model = await EditViewAsync(http, type, version, version.Values, version.Title, version.Slug, version.Body, "", []);
+        // The newest version checked again, for its warnings: the editor sees them after a save and whenever they come back.
+        var (_, found) = await editing.CheckAsync(ckey, version.Source);
+        var strings = http.RequestServices.GetRequiredService<UiStrings>();
+        var ui = AdminPages.CultureOf(http);
+        model = model with
+        {
+            Warnings = found.Where(p => p.Severity == ProblemSeverity.Warning)
+                .Select(p => new ProblemView(strings.Get(ui, p.Message, [.. p.Arguments]), p.Line, p.Field, Error: false)).ToList(),
+        };
         return await pages.Render(http, "content-edit", SectionOf(http, pages), version.Title, model, notice: NoticeText(http, pages, notice));
     }
 

@@ -66,6 +66,10 @@ public sealed record EditView
     public bool SourceOnlyParts { get; init; }
 
     public IReadOnlyList<ProblemView> Problems { get; init; } = [];
+
+    /// <summary>What the saved version could do better (a word mixing alphabets, a missing quiz): never a block.</summary>
+    public IReadOnlyList<ProblemView> Warnings { get; init; } = [];
+
     public IReadOnlyList<string> TitleErrors { get; init; } = [];
     public IReadOnlyList<string> SlugErrors { get; init; } = [];
     public IReadOnlyList<string> BodyErrors { get; init; } = [];
@@ -128,7 +132,13 @@ public sealed record LinkView(string Title, string Url, string? Note = null);
 
 public sealed record ChangeView(string Operation, string Title, string? Url, string Culture, string Actor, DateTime When, int? Version, string? Note);
 
-public sealed record DashboardView(IReadOnlyList<ListRowView> MyDrafts, IReadOnlyList<ChangeView> Recent, IReadOnlyList<ProblemView> ImportProblems, IReadOnlyList<LinkView> Scheduled);
+public sealed record DashboardView(IReadOnlyList<ListRowView> MyDrafts, IReadOnlyList<ChangeView> Recent, IReadOnlyList<ProblemView> ImportProblems, IReadOnlyList<LinkView> Scheduled)
+{
+    /// <summary>Per type: outdated and missing translations in each direction (for those who see all content).</summary>
+    public IReadOnlyList<CoverageRowView> Coverage { get; init; } = [];
+}
+
+public sealed record CoverageRowView(string Label, int RuKkOutdated, int RuKkMissing, int KkRuOutdated, int KkRuMissing, string Url);
 
 /// <summary>Helpers shared by the admin's handlers.</summary>
 public static class AdminUrls

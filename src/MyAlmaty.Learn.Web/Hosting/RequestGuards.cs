@@ -62,13 +62,26 @@ public static class RequestGuards
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException && !http.Response.HasStarted)
         {
-            var status = e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+            var status = TooLarge(e) ? StatusCodes.Status413PayloadTooLarge : e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("MyAlmaty.Learn.Requests")
                 .LogInformation("Refused {Method} {Path}: {Status} {Reason}", http.Request.Method, LoggedPaths.Redact(http.Request.Path), status, e.Message);
             http.Response.Clear();
             await Refusals.WriteAsync(http, status is >= 400 and < 500 ? status : StatusCodes.Status400BadRequest);
         }
     });
+
+    /// <summary>
+    /// The body went over its limit, even where reading the form for its antiforgery token (or for a
+    /// parameter) wrapped that in another refusal: the sender is told what to change.
+    /// </summary>
+    private static bool TooLarge(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }) return true;
+        }
+        return false;
+    }
 
     private static bool ReadableCharset(string contentType)
     {

@@ -9,6 +9,8 @@ using MyAlmaty.Learn.Search;
 using MyAlmaty.Learn.Data;
 using MyAlmaty.Learn.Localization;
 using MyAlmaty.Learn.Mail;
+using MyAlmaty.Learn.Media;
+using MyAlmaty.Learn.Web.Media;
 using MyAlmaty.Learn.Web.Mail;
 using MyAlmaty.Learn.Users;
 using MyAlmaty.Learn.Web.Discovery;
@@ -78,6 +80,7 @@ public static class SiteHost
         services.AddContentFeature();
         services.AddCoursesFeature();
         services.AddQuizzesFeature();
+        services.AddMediaFeature(paths.Data);
         var search = builder.Configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
         services.AddSearchFeature(search, paths.Data);
         services.AddSingleton<SearchTurns>();
@@ -129,6 +132,7 @@ public static class SiteHost
         app.MapQuizPages();
         app.MapSearchPages();
         app.MapDiscovery();
+        app.MapMediaFiles();
         app.MapAdminPages();
         app.MapFallback((HttpContext http, SitePages pages) =>
         {

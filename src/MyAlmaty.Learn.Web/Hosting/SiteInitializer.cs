@@ -26,7 +26,7 @@ public sealed class SiteInitializer(IServiceScopeFactory scopes, PublishedConten
     {
         while (true)
         {
-            var versions = await db.Set<Learn.Content.ContentItemVersion>().Where(v => v.TitleKey == null).Take(1000).ToListAsync(cancellationToken);
+            var versions = await db.Set<Learn.Content.ContentItemVersion>().Where(v => v.TitleKey == null).OrderBy(v => v.Id).Take(1000).ToListAsync(cancellationToken);
             if (versions.Count == 0) return;
             foreach (var version in versions) version.TitleKey = Learn.Content.ContentVersioning.TitleKeyOf(version.Title);
             await db.SaveChangesAsync(cancellationToken);

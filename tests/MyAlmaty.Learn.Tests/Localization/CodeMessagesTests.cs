@@ -12,20 +12,30 @@ public sealed class CodeMessagesTests
     public static TheoryData<string, string> Messages()
     {
         var data = new TheoryData<string, string>();
-        var messages = typeof(ImportMessages).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Concat(typeof(MyAlmaty.Learn.Web.Learners.AccountMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
-            .Concat(typeof(MyAlmaty.Learn.Quizzes.QuizMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
-            .Concat(typeof(MyAlmaty.Learn.Quizzes.SubmissionMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
-            .Concat(typeof(MyAlmaty.Learn.Content.Editing.EditingMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
-            .Concat(typeof(MyAlmaty.Learn.Web.Admin.PeopleMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
-            .Concat(typeof(MyAlmaty.Learn.Web.Admin.AuditMessages).GetFields(BindingFlags.Public | BindingFlags.Static))
+        // Every class of messages in the application and the host: a feature's new one is checked without being listed here.
+        var messages = new[] { typeof(ImportMessages).Assembly, typeof(ImportReportWriter).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("Messages", StringComparison.Ordinal))
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetValue(null)!)
-            .Append(ImportReportWriter.Totals);
+            .Append(ImportReportWriter.Totals)
+            .Distinct();
         foreach (var message in messages)
         {
             foreach (var culture in Cultures.All) data.Add(culture, message);
         }
         return data;
+    }
+
+    [Fact]
+    public void The_classes_of_messages_are_found()
+    {
+        var found = Messages().Select(row => (string)row[1]).ToHashSet();
+
+        Assert.Contains(ImportMessages.BadYaml, found);
+        Assert.Contains(MyAlmaty.Learn.Quizzes.SubmissionMessages.UnknownField, found);
+        Assert.Contains(MyAlmaty.Learn.Media.MediaMessages.NoKazakhAlt, found);
     }
 
     [Theory]

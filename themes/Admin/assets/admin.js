@@ -26,4 +26,14 @@
       box.scrollTop = Math.max(0, (line - 3) * height);
     });
   });
+  // A file over the upload limit is stopped in the browser, before minutes of sending end in a refusal.
+  document.querySelectorAll("form[data-max-bytes] input[type=file]").forEach(function (input) {
+    var form = input.form;
+    var max = parseInt(form.getAttribute("data-max-bytes"), 10);
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      input.setCustomValidity(file && file.size > max ? form.getAttribute("data-too-large") : "");
+      if (file && file.size > max) input.reportValidity();
+    });
+  });
 })();

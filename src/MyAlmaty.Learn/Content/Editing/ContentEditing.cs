@@ -54,7 +54,8 @@ public abstract record SaveOutcome
 /// in the same words, and its line numbers point into the source box. A save based on a version that is
 /// no longer the newest is a conflict, never an overwrite.
 /// </summary>
-public sealed class ContentEditing(LearnDbContext db, ContentFileParser parser, ContentReferenceChecker references, ContentTypeRegistry types, PublishedContent published, TimeProvider clock)
+public sealed class ContentEditing(LearnDbContext db, ContentFileParser parser, ContentReferenceChecker references, IEnumerable<IContentFileCheck> checks,
+    ContentTypeRegistry types, PublishedContent published, TimeProvider clock)
 {
     public async Task<EditableVersion?> VersionAsync(ContentKey key, int? number = null, CancellationToken cancellationToken = default)
     {
@@ -85,6 +86,7 @@ public sealed class ContentEditing(LearnDbContext db, ContentFileParser parser, 
         var existing = await db.Set<ContentItem>().AsNoTracking().Where(i => i.Culture == key.Culture)
             .Select(i => new { i.ContentType, i.Culture, i.TranslationKey }).ToListAsync(cancellationToken);
         var valid = references.Check([file], new HashSet<(string, string)>(), existing.Select(i => (i.ContentType, i.Culture, i.TranslationKey)), problems);
+        await checks.RunAsync([file], problems, cancellationToken);
         var failed = valid.Count == 0 || problems.Any(p => p.Severity == ProblemSeverity.Error);
         return (failed ? null : file, problems);
     }

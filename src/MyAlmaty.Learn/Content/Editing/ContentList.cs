@@ -39,6 +39,9 @@ public sealed record ContentListQuery
 
 public sealed record ContentListRow(ContentKey Key, string Title, int Number, ContentStatus Status, string Author, DateTime UpdatedUtc, string? SourcePath);
 
+/// <summary>The newest or published version of an item (or both: one row each), with its text.</summary>
+public sealed record ContentBodyRow(ContentKey Key, string Title, int Number, bool Latest, bool Published, string Body);
+
 public sealed record ContentListPage(IReadOnlyList<ContentListRow> Rows, int Total, int Page, int PageSize)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -90,6 +93,18 @@ public sealed class ContentList(LearnDbContext db)
         var rows = await Rows(ordered.Skip((number - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
         return new ContentListPage(rows, total, number, pageSize);
     }
+
+    /// <summary>
+    /// The newest and the published versions whose text contains <paramref name="text"/> (ordinal): what
+    /// another feature needs to find where it is referred to, e.g. the pictures of the media library.
+    /// </summary>
+    public async Task<IReadOnlyList<ContentBodyRow>> BodiesContainingAsync(string text, CancellationToken cancellationToken = default) =>
+        await db.Set<ContentItemVersion>().AsNoTracking()
+            .Where(v => (v.Latest || v.Published) && v.Body.Contains(text))
+            .OrderBy(v => v.ContentItem!.Culture).ThenBy(v => v.ContentItem!.ContentType).ThenBy(v => v.ContentItem!.TranslationKey).ThenBy(v => v.Number)
+            .Select(v => new ContentBodyRow(
+                new ContentKey(v.ContentItem!.Culture, v.ContentItem.ContentType, v.ContentItem.TranslationKey), v.Title, v.Number, v.Latest, v.Published, v.Body))
+            .ToListAsync(cancellationToken);
 
     private IQueryable<ContentListRow> Rows(IQueryable<ContentItemVersion> versions) =>
         versions.Select(v => new ContentListRow(

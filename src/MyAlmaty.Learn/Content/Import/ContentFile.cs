@@ -14,6 +14,9 @@ public sealed record ContentFile
     public int SlugLine { get; init; }
     public bool Draft { get; init; }
     public required string Body { get; init; }
+
+    /// <summary>The line of the file the body starts on (1-based): a problem in the body names its line in the file.</summary>
+    public int BodyLine { get; init; } = 1;
     public required ContentMetadata Metadata { get; init; }
     public required IReadOnlyList<ContentReference> References { get; init; }
     public required string Hash { get; init; }

@@ -84,7 +84,9 @@ public sealed partial class ContentFileParser(ContentTypeRegistry types)
 
         var metadata = type?.Read(fm);
         var references = type?.References(fm).ToList() ?? [];
-        var body = string.Join('\n', lines[(close + 1)..]).Replace("\r", "").Trim('\n');
+        var rawBody = string.Join('\n', lines[(close + 1)..]).Replace("\r", "");
+        var body = rawBody.Trim('\n');
+        var bodyLine = close + 2 + (rawBody.Length - rawBody.TrimStart('\n').Length);
         if (type is { BodyRequired: true } && string.IsNullOrWhiteSpace(body))
         {
             problems.Add(ImportProblem.Error(path, close + 1, ImportMessages.EmptyBody) with { Field = "body" });
@@ -107,6 +109,7 @@ public sealed partial class ContentFileParser(ContentTypeRegistry types)
             SlugLine = fm.LineOf("slug") ?? 1,
             Draft = status == "draft",
             Body = body,
+            BodyLine = bodyLine,
             Metadata = metadata,
             References = references,
             Hash = Convert.ToHexStringLower(SHA256.HashData(bytes)),

@@ -9,7 +9,7 @@ namespace MyAlmaty.Learn.Content.Import;
 /// a changed one adds a version, a removed one is reported and its content kept. A file with errors
 /// is skipped (its earlier version, if any, stays as it was) and the others still load.
 /// </summary>
-public sealed class ContentImporter(ContentFileParser parser, ContentReferenceChecker checker, ContentVersionWriter writer, LearnDbContext db)
+public sealed class ContentImporter(ContentFileParser parser, ContentReferenceChecker checker, IEnumerable<IContentFileCheck> checks, ContentVersionWriter writer, LearnDbContext db)
 {
     public async Task<ImportReport> ImportAsync(string contentRoot, CancellationToken cancellationToken = default)
     {
@@ -25,6 +25,9 @@ public sealed class ContentImporter(ContentFileParser parser, ContentReferenceCh
             if (parser.Parse(path, bytes, report.Problems) is { } file) files.Add(file);
             else if (NameOf(path) is { } failed) failedKeys.Add(failed);
         }
+        var failing = await checks.RunAsync(files, report.Problems, cancellationToken);
+        foreach (var file in files.Where(f => failing.Contains(f.Path))) failedKeys.Add((file.Culture, file.TranslationKey));
+        files.RemoveAll(f => failing.Contains(f.Path));
 
         var known = await db.Set<ContentItem>().AsNoTracking()
             .Select(i => new { i.ContentType, i.Culture, i.TranslationKey, i.SourcePath })

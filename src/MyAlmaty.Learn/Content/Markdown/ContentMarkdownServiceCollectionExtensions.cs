@@ -12,4 +12,12 @@ public static class ContentMarkdownServiceCollectionExtensions
         services.TryAddSingleton<MarkdownRenderer>();
         return services;
     }
+
+    /// <summary>Adds a feature's Markdig extension to the site's one pipeline (a singleton, built with the renderer).</summary>
+    public static IServiceCollection AddMarkdownExtension<T>(this IServiceCollection services) where T : class, Markdig.IMarkdownExtension
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<Markdig.IMarkdownExtension, T>();
+        return services;
+    }
 }

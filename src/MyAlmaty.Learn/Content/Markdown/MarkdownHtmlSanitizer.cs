@@ -1,6 +1,7 @@
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using System.Text.RegularExpressions;
 using Ganss.Xss;
 
 namespace MyAlmaty.Learn.Content.Markdown;
@@ -10,7 +11,7 @@ namespace MyAlmaty.Learn.Content.Markdown;
 /// themes style: no scripts, styles, frames, forms, event handlers or non-web URLs.
 /// Configured once; safe to use from many threads.
 /// </summary>
-internal sealed class MarkdownHtmlSanitizer
+internal sealed partial class MarkdownHtmlSanitizer
 {
     private const string ExternalLinkRel = "noopener nofollow";
 
@@ -32,6 +33,8 @@ internal sealed class MarkdownHtmlSanitizer
         [
             "href", "title", "class", "id", "data-definition", "src", "alt", "width", "height",
             "colspan", "rowspan", "start", "lang", "dir",
+            // Responsive pictures; kept only on pictures of the site's own media library (see Sanitize).
+            "srcset", "sizes", "loading", "decoding",
         ]);
         options.UriAttributes.UnionWith(["href", "src"]);
         options.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
@@ -53,6 +56,11 @@ internal sealed class MarkdownHtmlSanitizer
             }
         }
 
+        foreach (var image in body.QuerySelectorAll("img"))
+        {
+            KeepResponsiveAttributesOfOwnPictures(image);
+        }
+
         foreach (var link in body.QuerySelectorAll("a[href]"))
         {
             if (IsExternal(link.GetAttribute("href")!))
@@ -63,6 +71,33 @@ internal sealed class MarkdownHtmlSanitizer
 
         return body;
     }
+
+    /// <summary>
+    /// A served width of a picture of the media library: /media/{hash}-{width}.webp. Nothing else may
+    /// bring srcset and sizes along, so no author can make a reader's browser fetch another address
+    /// than the one src shows (src itself is checked like any URL).
+    /// </summary>
+    [GeneratedRegex("^/media/[0-9a-f]{16}-[1-9][0-9]{0,4}\\.webp$")]
+    private static partial Regex OwnPicture();
+
+    [GeneratedRegex("^[1-9][0-9]{0,4}w$")]
+    private static partial Regex WidthDescriptor();
+
+    private static void KeepResponsiveAttributesOfOwnPictures(IElement image)
+    {
+        var own = OwnPicture().IsMatch(image.GetAttribute("src") ?? "");
+        if (!own || !(image.GetAttribute("srcset") is not { } srcset || OwnSrcset(srcset)))
+        {
+            image.RemoveAttribute("srcset");
+            image.RemoveAttribute("sizes");
+        }
+        if (!own || image.GetAttribute("loading") is not ("lazy" or "eager")) image.RemoveAttribute("loading");
+        if (!own || image.GetAttribute("decoding") is not ("async" or "sync" or "auto")) image.RemoveAttribute("decoding");
+    }
+
+    private static bool OwnSrcset(string srcset) =>
+        srcset.Split(',').All(candidate => candidate.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var url, var width]
+            && OwnPicture().IsMatch(url) && WidthDescriptor().IsMatch(width));
 
     public static string Serialize(IHtmlElement body) => body.ChildNodes.ToHtml(HtmlFormatter.Instance);
 

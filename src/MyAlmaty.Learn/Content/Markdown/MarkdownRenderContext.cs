@@ -7,4 +7,9 @@ namespace MyAlmaty.Learn.Content.Markdown;
 /// so a list must not be changed after it has been rendered with.
 /// </param>
 /// <param name="SelfUrl">The URL of the page being rendered, so a glossary page never links to itself.</param>
-public sealed record MarkdownRenderContext(string Culture, IReadOnlyList<GlossaryLink> Glossary, string? SelfUrl = null);
+public sealed record MarkdownRenderContext(string Culture, IReadOnlyList<GlossaryLink> Glossary, string? SelfUrl = null)
+{
+    /// <summary>The context of the render a Markdig parser context belongs to, for extensions; null outside <see cref="MarkdownRenderer.Render"/>.</summary>
+    public static MarkdownRenderContext? Of(Markdig.MarkdownParserContext? parser) =>
+        parser is not null && parser.Properties.TryGetValue(typeof(MarkdownRenderContext), out var value) ? value as MarkdownRenderContext : null;
+}

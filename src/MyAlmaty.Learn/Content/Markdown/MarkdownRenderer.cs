@@ -13,8 +13,19 @@ namespace MyAlmaty.Learn.Content.Markdown;
 /// </summary>
 public sealed class MarkdownRenderer
 {
-    private readonly MarkdownPipeline _pipeline = CreatePipeline();
+    private readonly MarkdownPipeline _pipeline;
     private readonly MarkdownHtmlSanitizer _sanitizer = new();
+
+    public MarkdownRenderer()
+        : this([])
+    {
+    }
+
+    /// <summary>The site's pipeline with the extensions features add (see <see cref="ContentMarkdownServiceCollectionExtensions.AddMarkdownExtension{T}"/>).</summary>
+    public MarkdownRenderer(IEnumerable<IMarkdownExtension> extensions)
+    {
+        _pipeline = CreatePipeline(extensions);
+    }
 
     // Keyed by list instance: a glossary is loaded once and rendered with many times.
     private readonly ConditionalWeakTable<IReadOnlyList<GlossaryLink>, ConcurrentDictionary<string, GlossaryTermMatcher>> _matchers = new();
@@ -25,6 +36,8 @@ public sealed class MarkdownRenderer
         ArgumentNullException.ThrowIfNull(context);
 
         var parserContext = new MarkdownParserContext();
+        // Extensions read the culture and the page of this render from here (see MarkdownRenderContext.Of).
+        parserContext.Properties[typeof(MarkdownRenderContext)] = context;
         if (context.Glossary.Count > 0)
         {
             GlossaryLinkExtension.UseGlossary(parserContext, MatcherFor(context), context.SelfUrl);
@@ -53,8 +66,9 @@ public sealed class MarkdownRenderer
     }
 
     // Smarty pants stays out: authors already type « » and —, and it would rewrite code-like text.
-    private static MarkdownPipeline CreatePipeline() =>
-        new MarkdownPipelineBuilder()
+    private static MarkdownPipeline CreatePipeline(IEnumerable<IMarkdownExtension> extensions)
+    {
+        var builder = new MarkdownPipelineBuilder()
             .UseAbbreviations()
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UseCallouts()
@@ -63,8 +77,13 @@ public sealed class MarkdownRenderer
             .UseFigures()
             .UsePipeTables()
             .UseAutoLinks(new AutoLinkOptions { UseHttpsForWWWLinks = true })
-            .UseGlossaryLinks()
-            .Build();
+            .UseGlossaryLinks();
+        foreach (var extension in extensions)
+        {
+            if (!builder.Extensions.Contains(extension)) builder.Extensions.Add(extension);
+        }
+        return builder.Build();
+    }
 
     private GlossaryTermMatcher MatcherFor(MarkdownRenderContext context) =>
         _matchers
