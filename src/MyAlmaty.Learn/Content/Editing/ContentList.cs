@@ -51,12 +51,13 @@ public sealed record ContentListPage(IReadOnlyList<ContentListRow> Rows, int Tot
 /// The editors' list of content: every item by its newest version, filtered, sorted and a page at a
 /// time, in two indexed queries (a count and a page).
 /// </summary>
-public sealed class ContentList(LearnDbContext db)
+public sealed class ContentList(LearnDbContext db, Types.ContentTypeRegistry types)
 {
     public async Task<ContentListPage> QueryAsync(ContentListQuery query, CancellationToken cancellationToken = default)
     {
         var versions = db.Set<ContentItemVersion>().AsNoTracking().Where(v => v.Latest);
-        if (query.Types.Count > 0) versions = versions.Where(v => query.Types.Contains(v.ContentItem!.ContentType));
+        // Every type asked for is no filter: the list then reads the newest versions in the order of their index.
+        if (query.Types.Count > 0 && !types.Names.All(query.Types.Contains)) versions = versions.Where(v => query.Types.Contains(v.ContentItem!.ContentType));
         if (query.Culture is { } culture) versions = versions.Where(v => v.ContentItem!.Culture == culture);
         if (query.Author is { } author) versions = versions.Where(v => v.Author == author);
         versions = query.Status switch
@@ -72,7 +73,7 @@ public sealed class ContentList(LearnDbContext db)
             // A search's hits, in their order: few enough to match in memory.
             var wanted = keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
             var translationKeys = keys.Select(k => k.TranslationKey).Distinct().ToList();
-            var candidates = await Rows(versions.Where(v => translationKeys.Contains(v.ContentItem!.TranslationKey))).ToListAsync(cancellationToken);
+            var candidates = (await Rows(versions.Where(v => translationKeys.Contains(v.ContentItem!.TranslationKey)), withId: false).ToListAsync(cancellationToken)).Select(r => r.Row).ToList();
             var hits = candidates.Where(r => wanted.ContainsKey(r.Key)).OrderBy(r => wanted[r.Key]).ToList();
             var page = Math.Clamp(query.Page, 1, Math.Max(1, (hits.Count + pageSize - 1) / pageSize));
             return new ContentListPage(hits.Skip((page - 1) * pageSize).Take(pageSize).ToList(), hits.Count, page, pageSize);
@@ -90,8 +91,12 @@ public sealed class ContentList(LearnDbContext db)
             (_, false) => versions.OrderBy(v => v.CreatedUtc).ThenBy(v => v.Id),
             _ => versions.OrderByDescending(v => v.CreatedUtc).ThenByDescending(v => v.Id),
         };
-        var rows = await Rows(ordered.Skip((number - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
-        return new ContentListPage(rows, total, number, pageSize);
+        // The page's ids first (the order needs nothing else), then their rows: the status of each row is
+        // then worked out for the fifty shown rather than for every row the order passes.
+        var ids = await ordered.Skip((number - 1) * pageSize).Take(pageSize).Select(v => v.Id).ToListAsync(cancellationToken);
+        var byId = (await Rows(db.Set<ContentItemVersion>().AsNoTracking().Where(v => ids.Contains(v.Id)), withId: true).ToListAsync(cancellationToken))
+            .ToDictionary(r => r.Id);
+        return new ContentListPage(ids.Select(id => byId[id].Row).ToList(), total, number, pageSize);
     }
 
     /// <summary>
@@ -106,8 +111,8 @@ public sealed class ContentList(LearnDbContext db)
                 new ContentKey(v.ContentItem!.Culture, v.ContentItem.ContentType, v.ContentItem.TranslationKey), v.Title, v.Number, v.Latest, v.Published, v.Body))
             .ToListAsync(cancellationToken);
 
-    private IQueryable<ContentListRow> Rows(IQueryable<ContentItemVersion> versions) =>
-        versions.Select(v => new ContentListRow(
+    private IQueryable<(int Id, ContentListRow Row)> Rows(IQueryable<ContentItemVersion> versions, bool withId) =>
+        versions.Select(v => new ValueTuple<int, ContentListRow>(v.Id, new ContentListRow(
             new ContentKey(v.ContentItem!.Culture, v.ContentItem.ContentType, v.ContentItem.TranslationKey),
             v.Title,
             v.Number,
@@ -115,5 +120,5 @@ public sealed class ContentList(LearnDbContext db)
                 : db.Set<ContentItemVersion>().Any(o => o.ContentItemId == v.ContentItemId && o.Published) ? ContentStatus.Draft : ContentStatus.Unpublished,
             v.Author,
             v.CreatedUtc,
-            v.ContentItem.SourcePath));
+            v.ContentItem.SourcePath)));
 }
