@@ -76,7 +76,7 @@ public static partial class AdminEndpoints
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, AdminPages pages, LearnDbContext db, ContentList list, ContentTypeRegistry types,
-        SiteSearch search, UiStrings strings, string? type, string? culture, string? status, string? q, string? sort, int? page)
+        SiteSearch search, UiStrings strings, string? type, string? culture, string? status, string? q, string? sort, int? page, string? translation)
     {
         var ui = AdminPages.CultureOf(http);
         var visible = VisibleTypes(http, pages, types);
@@ -109,6 +109,25 @@ public static partial class AdminEndpoints
                 .Distinct()
                 .ToList();
         }
+        Content.Translations.TranslationState? chosenState = translation switch
+        {
+            "outdated" => Content.Translations.TranslationState.Outdated,
+            "draft" => Content.Translations.TranslationState.Draft,
+            "missing" => Content.Translations.TranslationState.Missing,
+            "uptodate" => Content.Translations.TranslationState.UpToDate,
+            _ => null,
+        };
+        if (chosenState is { } state)
+        {
+            // Items by the state of their translation: a translation that is outdated, a draft or up to date
+            // is listed itself; for a missing one, its source is (there is nothing else to open).
+            var coverage = await http.RequestServices.GetRequiredService<Content.Translations.ContentTranslations>().CoverageAsync(chosenType);
+            var inState = coverage.Rows.SelectMany(r => r.In(state))
+                .Select(i => state == Content.Translations.TranslationState.Missing ? i.SourceKey : i.TargetKey)
+                .Where(k => chosenCulture is null || k.Culture == chosenCulture)
+                .ToList();
+            keys = keys is null ? inState : keys.Where(inState.Contains).ToList();
+        }
         var result = await list.QueryAsync(new ContentListQuery
         {
             Types = chosenType is null ? visible : [chosenType],
@@ -123,7 +142,8 @@ public static partial class AdminEndpoints
         string Url(int n) => QueryString.Create(new Dictionary<string, string?>
         {
             ["type"] = chosenType, ["culture"] = chosenCulture, ["status"] = status is "published" or "draft" or "unpublished" ? status : null,
-            ["q"] = text.Length > 0 ? text : null, ["sort"] = sort, ["page"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["q"] = text.Length > 0 ? text : null, ["sort"] = sort, ["translation"] = chosenState is null ? null : translation,
+            ["page"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(p => p.Value is not null)).ToUriComponent() is var query ? $"/admin/content{query}" : "";
         var model = new ListView
         {
@@ -139,6 +159,14 @@ public static partial class AdminEndpoints
                 new("published", strings.Get(ui, "Published"), chosenStatus == ContentStatus.Published),
                 new("draft", strings.Get(ui, "Draft over the published version"), chosenStatus == ContentStatus.Draft),
                 new("unpublished", strings.Get(ui, "Not published"), chosenStatus == ContentStatus.Unpublished),
+            ],
+            Translations =
+            [
+                new("", strings.Get(ui, "Any translation state"), chosenState is null),
+                new("outdated", strings.Get(ui, "Translation outdated"), translation == "outdated"),
+                new("draft", strings.Get(ui, "Translation is a draft"), translation == "draft"),
+                new("missing", strings.Get(ui, "Translation missing"), translation == "missing"),
+                new("uptodate", strings.Get(ui, "Translation up to date"), translation == "uptodate"),
             ],
             Sorts =
             [

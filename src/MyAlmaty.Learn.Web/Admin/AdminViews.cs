@@ -122,6 +122,7 @@ public sealed record ListView
     public required IReadOnlyList<OptionView> Cultures { get; init; }
     public required IReadOnlyList<OptionView> Statuses { get; init; }
     public required IReadOnlyList<OptionView> Sorts { get; init; }
+    public IReadOnlyList<OptionView> Translations { get; init; } = [];
     public required string Query { get; init; }
     public string? PreviousUrl { get; init; }
     public string? NextUrl { get; init; }

@@ -225,6 +225,28 @@ public sealed class ContentAdminTests
         Assert.NotNull(Html.Parse(await bad.Content.ReadAsStringAsync()).QuerySelector("#field-key-errors"));
     }
 
+    [Fact]
+    public async Task The_content_list_filters_by_the_state_of_the_translation()
+    {
+        await using var site = await TestSite.StartAsync();
+        using var editor = await RoleClients.SignInAsync(site, RoleNames.Editor);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var publishing = scope.ServiceProvider.GetRequiredService<Learn.Content.ContentPublishing>();
+            Assert.True(await publishing.ReviseAsync(new("ru", ContentTypeNames.GlossaryTerm, "citizen"), "Гражданин", "Новый текст определения.", "editor", publish: true));
+        }
+
+        var (_, outdated) = await AdminForms.OpenAsync(editor, "/admin/content?translation=outdated");
+        Assert.Equal(["/admin/content/glossary/kk/citizen"], outdated.QuerySelectorAll("tbody tr a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("outdated", outdated.QuerySelector("#translation option[selected]")!.GetAttribute("value"));
+
+        var (_, upToDate) = await AdminForms.OpenAsync(editor, "/admin/content?translation=uptodate&type=GlossaryTerm&culture=kk");
+        var links = upToDate.QuerySelectorAll("tbody tr a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.NotEmpty(links);
+        Assert.DoesNotContain("/admin/content/glossary/kk/citizen", links);
+        Assert.All(links, l => Assert.StartsWith("/admin/content/glossary/kk/", l));
+    }
+
     private static int CountUnpublished(TestSite site)
     {
         using var scope = site.Services.CreateScope();
