@@ -388,6 +388,7 @@ public static partial class AdminEndpoints
                     FieldKind.ReferenceList => "references",
                     FieldKind.Number => "number",
                     FieldKind.Date => "date",
+                    FieldKind.DateTime => "datetime",
                     FieldKind.Flag or FieldKind.Choice => "choice",
                     _ => "text",
                 },

@@ -5,6 +5,7 @@ using MyAlmaty.Learn.Audit;
 using MyAlmaty.Learn.Content;
 using MyAlmaty.Learn.Courses;
 using MyAlmaty.Learn.Quizzes;
+using MyAlmaty.Learn.Workshops;
 using MyAlmaty.Learn.Search;
 using MyAlmaty.Learn.Data;
 using MyAlmaty.Learn.Localization;
@@ -80,6 +81,7 @@ public static class SiteHost
         services.AddContentFeature();
         services.AddCoursesFeature();
         services.AddQuizzesFeature();
+        services.AddWorkshopsFeature();
         services.AddMediaFeature(paths.Data);
         var search = builder.Configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
         services.AddSearchFeature(search, paths.Data);

@@ -183,6 +183,16 @@ public sealed class FrontMatter
         return null;
     }
 
+    /// <summary>A date and time of day as written (in Almaty time for the types that use it): YYYY-MM-DD HH:MM.</summary>
+    public DateTime? DateTime(string field, bool required = false)
+    {
+        var text = Text(field, required);
+        if (text is null) return null;
+        if (System.DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment)) return moment;
+        Error(field, ImportMessages.BadDateTime, text);
+        return null;
+    }
+
     public int? Number(string field, int min, int max)
     {
         var text = Text(field);

@@ -30,6 +30,7 @@ public static class ImportMessages
     public const string BadStatus = "The status '{0}' is unknown: use 'published' or 'draft'.";
     public const string BadDate = "'{0}' is not a date: write it as YYYY-MM-DD.";
     public const string BadChoice = "'{0}' is not allowed here: use one of {1}.";
+    public const string BadDateTime = "'{0}' is not a date and time: write it as YYYY-MM-DD HH:MM.";
     public const string BadNumber = "The field '{0}' must be a whole number from {1} to {2}.";
     public const string EmptyBody = "The text after the front matter is empty.";
     public const string DuplicateKey = "Another file already defines {0} '{1}' in this language: {2}.";

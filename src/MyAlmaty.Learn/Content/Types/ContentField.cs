@@ -26,6 +26,9 @@ public enum FieldKind
     /// <summary>A date, written YYYY-MM-DD.</summary>
     Date,
 
+    /// <summary>A date and time of day in Almaty, written YYYY-MM-DD HH:MM.</summary>
+    DateTime,
+
     /// <summary>true or false.</summary>
     Flag,
 
@@ -79,6 +82,7 @@ public sealed record ContentField(string Name, FieldKind Kind, string Label)
         FieldKind.TextList or FieldKind.ReferenceList => fm.TextList(Name, Required, Kind == FieldKind.ReferenceList ? Math.Min(MaxLength, 200) : MaxLength)?.Select(i => i.Value).ToList(),
         FieldKind.Number => fm.Number(Name, Min, Max),
         FieldKind.Date => fm.Date(Name),
+        FieldKind.DateTime => fm.DateTime(Name, Required),
         FieldKind.Flag => fm.Flag(Name, Required),
         FieldKind.Choice => ReadChoice(fm),
         _ => null,
