@@ -21,6 +21,7 @@ using MyAlmaty.Learn.Web.Themes;
 
 using MyAlmaty.Learn.Web.Quizzes;
 using MyAlmaty.Learn.Web.Search;
+using MyAlmaty.Learn.Web.Workshops;
 using MyAlmaty.Learn.Web.Admin;
 
 namespace MyAlmaty.Learn.Web.Hosting;
@@ -133,6 +134,7 @@ public static class SiteHost
         app.MapLearningPages();
         app.MapQuizPages();
         app.MapSearchPages();
+        app.MapWorkshopPages();
         app.MapDiscovery();
         app.MapMediaFiles();
         app.MapAdminPages();

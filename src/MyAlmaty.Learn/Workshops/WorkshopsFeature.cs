@@ -8,6 +8,8 @@ public static class WorkshopsFeature
     public static IServiceCollection AddWorkshopsFeature(this IServiceCollection services)
     {
         services.AddContentType<WorkshopType>();
+        services.AddSingleton<MyAlmaty.Learn.Content.Published.IContentRouteProvider, WorkshopRoutes>();
+        services.AddSingleton<WorkshopCalendar>();
         return services;
     }
 }
