@@ -20,6 +20,8 @@ public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<Browser
     [InlineData("/ru/glossary/civic-activism")]
     [InlineData("/ru/summaries/intro-session-grassroots")]
     [InlineData("/kk/summaries/intro-session-grassroots")]
+    [InlineData("/ru/workshops")]
+    [InlineData("/kk/workshops")]
     public async Task A_page_has_no_serious_or_critical_accessibility_violations(string path)
     {
         var context = await site.NewContextAsync();

@@ -109,14 +109,7 @@ public static partial class AdminEndpoints
                 .Distinct()
                 .ToList();
         }
-        Content.Translations.TranslationState? chosenState = translation switch
-        {
-            "outdated" => Content.Translations.TranslationState.Outdated,
-            "draft" => Content.Translations.TranslationState.Draft,
-            "missing" => Content.Translations.TranslationState.Missing,
-            "uptodate" => Content.Translations.TranslationState.UpToDate,
-            _ => null,
-        };
+        var chosenState = TranslationStateOf(translation);
         if (chosenState is { } state)
         {
             // Items by the state of their translation: a translation that is outdated, a draft or up to date

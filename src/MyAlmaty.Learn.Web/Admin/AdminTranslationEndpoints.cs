@@ -55,14 +55,7 @@ public static partial class AdminEndpoints
         }).ToList();
         object? list = null;
         var chosen = TranslationDirection.All.FirstOrDefault(d => Dir(d) == direction);
-        TranslationState? wanted = state switch
-        {
-            "outdated" => TranslationState.Outdated,
-            "draft" => TranslationState.Draft,
-            "missing" => TranslationState.Missing,
-            "uptodate" => TranslationState.UpToDate,
-            _ => null,
-        };
+        var wanted = TranslationStateOf(state);
         if (type is not null && types.TryGet(type, out var definition) && chosen is not null && wanted is { } s)
         {
             list = new
@@ -163,6 +156,16 @@ public static partial class AdminEndpoints
         var notice = outcome == MarkUpToDateOutcome.Marked ? "marked" : "mark-refused";
         return Results.Redirect($"{AdminUrls.Item(type, culture, key)}/translation?notice={notice}");
     }
+
+    /// <summary>A translation state as the admin's addresses name it (outdated, draft, missing, uptodate); null for anything else.</summary>
+    internal static TranslationState? TranslationStateOf(string? name) => name switch
+    {
+        "outdated" => TranslationState.Outdated,
+        "draft" => TranslationState.Draft,
+        "missing" => TranslationState.Missing,
+        "uptodate" => TranslationState.UpToDate,
+        _ => null,
+    };
 
     internal static string StateName(TranslationState state) => state switch
     {
