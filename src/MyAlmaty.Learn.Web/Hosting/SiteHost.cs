@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using MyAlmaty.Learn.Scheduling;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using MyAlmaty.Learn.Audit;
@@ -91,7 +92,9 @@ public static class SiteHost
         services.AddAuditFeature();
         services.AddAccountProtection(site);
         services.AddMailFeature(builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions(), paths.Data);
+        services.AddSingleton<IThemedMail, ThemedMail>();
         services.AddScoped<IAccountEmails, ThemedAccountEmails>();
+        services.AddSchedulingFeature(builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions());
         services.AddScoped<Accounts>();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys"))).SetApplicationName("MyAlmaty.Learn");
         services.AddTheme(themeDirectory, watch: builder.Environment.IsDevelopment());

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MyAlmaty.Learn.Content;
+using MyAlmaty.Learn.Users;
 
 namespace MyAlmaty.Learn.Workshops;
 
@@ -10,6 +11,8 @@ public static class WorkshopsFeature
         services.AddContentType<WorkshopType>();
         services.AddSingleton<MyAlmaty.Learn.Content.Published.IContentRouteProvider, WorkshopRoutes>();
         services.AddSingleton<WorkshopCalendar>();
+        services.AddSingleton<WorkshopTokens>();
+        services.AddPermissions<WorkshopPermissions>();
         return services;
     }
 }
