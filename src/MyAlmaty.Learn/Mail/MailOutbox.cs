@@ -33,13 +33,15 @@ public sealed class MailOutbox(MailOptions options, TimeProvider time) : IMailOu
         Require(!HasLineBreak(mail.Subject) && !HasLineBreak(mail.ToName), "The subject and the recipient's name must be one line each.");
         Require(mail.Subject.Length <= 500 && (mail.ToName?.Length ?? 0) <= 200, "The subject (500 characters) or the recipient's name (200) is too long.");
         Require(!string.IsNullOrWhiteSpace(mail.Text), "The text body is empty: every message needs one for mail programs that show no HTML.");
+        Require(mail.MessageId is null || (mail.MessageId.Length is > 0 and <= 150 && mail.MessageId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')),
+            $"'{mail.MessageId}' cannot be the local part of a Message-ID: use letters, digits, '.', '_' and '-' (at most 150).");
         foreach (var part in mail.Parts) CheckPart(part);
         foreach (var (name, value) in mail.Headers) CheckHeader(name, value);
 
         var now = time.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
         {
-            MessageId = $"{Guid.NewGuid():N}@{_messageIdDomain}",
+            MessageId = $"{mail.MessageId ?? Guid.NewGuid().ToString("N")}@{_messageIdDomain}",
             To = to,
             ToName = string.IsNullOrWhiteSpace(mail.ToName) ? null : mail.ToName.Trim(),
             Culture = mail.Culture,

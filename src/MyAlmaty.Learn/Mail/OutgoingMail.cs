@@ -9,6 +9,12 @@ public sealed record OutgoingMail(string To, string? ToName, string Culture, str
 
     /// <summary>Extra headers such as List-Unsubscribe. Headers the outbox sets itself are refused.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The local part of the Message-ID when the caller derives it (e.g. <c>invitation-42-r1</c>), so a resend of the
+    /// same revision is recognisable; a random one otherwise. Letters, digits, '.', '_' and '-', at most 150.
+    /// </summary>
+    public string? MessageId { get; init; }
 }
 
 /// <summary>

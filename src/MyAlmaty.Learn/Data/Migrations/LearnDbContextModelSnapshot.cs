@@ -457,6 +457,25 @@ namespace MyAlmaty.Learn.Data.Migrations
                     b.ToTable("LessonProgress", (string)null);
                 });
 
+            modelBuilder.Entity("MyAlmaty.Learn.Mail.MailSuppression", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("MailSuppressions", (string)null);
+                });
+
             modelBuilder.Entity("MyAlmaty.Learn.Mail.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -11,7 +11,7 @@ using MyAlmaty.Learn.Data;
 namespace MyAlmaty.Learn.Data.Migrations
 {
     [DbContext(typeof(LearnDbContext))]
-    [Migration("20261208011432_Workshops")]
+    [Migration("20261208011924_Workshops")]
     partial class Workshops
     {
         /// <inheritdoc />
@@ -458,6 +458,25 @@ namespace MyAlmaty.Learn.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("LessonProgress", (string)null);
+                });
+
+            modelBuilder.Entity("MyAlmaty.Learn.Mail.MailSuppression", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("MailSuppressions", (string)null);
                 });
 
             modelBuilder.Entity("MyAlmaty.Learn.Mail.OutboxMessage", b =>

@@ -29,6 +29,19 @@ namespace MyAlmaty.Learn.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MailSuppressions",
+                columns: table => new
+                {
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailSuppressions", x => x.Hash);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScheduledJobs",
                 columns: table => new
                 {
@@ -182,6 +195,9 @@ namespace MyAlmaty.Learn.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "MailSuppressions");
+
             migrationBuilder.DropTable(
                 name: "ScheduledJobs");
 
