@@ -36,8 +36,9 @@ public static class ContentFeature
         services.AddSingleton<ContentChangeSignal>();
         services.AddSingleton<ContentJournalGuard>();
         services.AddSingleton(sp => new NewRowsInterceptor<ContentChange>(sp.GetRequiredService<ContentChangeSignal>()));
+        services.AddSingleton<ContentPublicationDispatcher>();
         services.ConfigureDbContext<LearnDbContext>((sp, db) => db.AddInterceptors(
-            sp.GetRequiredService<ContentJournalGuard>(), sp.GetRequiredService<NewRowsInterceptor<ContentChange>>()));
+            sp.GetRequiredService<ContentJournalGuard>(), sp.GetRequiredService<NewRowsInterceptor<ContentChange>>(), sp.GetRequiredService<ContentPublicationDispatcher>()));
         services.AddSingleton<ContentChangeFollower>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentChangeFollower>());
         services.AddSingleton<ScheduledPublisher>();
