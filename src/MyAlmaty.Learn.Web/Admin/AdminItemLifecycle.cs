@@ -18,11 +18,19 @@ namespace MyAlmaty.Learn.Web.Admin;
 /// <summary>An item's life beyond editing it: made new, published or taken off, scheduled for later, its versions, deleted.</summary>
 public static partial class AdminEndpoints
 {
-    /// <summary>An empty form for a new item of the type, in the language of the address.</summary>
+    /// <summary>
+    /// An empty form for a new item of the type, in the language of the address. One-line fields may be filled
+    /// in from the query (?workshop=key), so that a reminder can open the summary of its workshop ready to write.
+    /// </summary>
     private static async Task<IResult> NewAsync(HttpContext http, string culture, AdminPages pages)
     {
         if (TypeOf(http, "new") is not { } type) return await NotFoundAsync(http);
-        var model = await EditViewAsync(http, type, Blank(type, culture), new Dictionary<string, string>(), "", "", "", "", []) with { IsNew = true, NewKey = "" };
+        var prefilled = type.Fields
+            .Where(f => f.Kind is FieldKind.Text or FieldKind.Reference or FieldKind.Number or FieldKind.Date or FieldKind.DateTime or FieldKind.Choice)
+            .Select(f => (f.Name, Value: http.Request.Query[f.Name].ToString().Trim()))
+            .Where(f => f.Value.Length is > 0 and <= 200)
+            .ToDictionary(f => f.Name, f => f.Value);
+        var model = await EditViewAsync(http, type, Blank(type, culture), prefilled, "", "", "", "", []) with { IsNew = true, NewKey = "" };
         return await pages.Render(http, "content-edit", SectionOf(http, pages), pages.T(http, "New item"), model);
     }
 

@@ -29,7 +29,17 @@ public sealed record TermLink(string Title, string Url, string Definition);
 
 public sealed record LetterGroup(string Letter, IReadOnlyList<TermLink> Terms);
 
-public sealed record ArticleView(string Title, string Html, string? Summary, DateTime Published, DateOnly? SessionDate, IReadOnlyList<string> Aliases);
+public sealed record ArticleView(string Title, string Html, string? Summary, DateTime Published, DateOnly? SessionDate, IReadOnlyList<string> Aliases)
+{
+    /// <summary>A session summary's closing facts: its workshop, how many came, who, what was explained, what to read.</summary>
+    public SummaryFacts? Facts { get; init; }
+}
+
+/// <summary>The facts of a session summary, each linked where the site has a page for it.</summary>
+public sealed record SummaryFacts(LinkView? Workshop, int? Attendees, IReadOnlyList<string> Organisations, IReadOnlyList<TermLink> Concepts, IReadOnlyList<LinkView> Lessons)
+{
+    public bool Any => Workshop is not null || Attendees is not null || Organisations.Count > 0 || Concepts.Count > 0 || Lessons.Count > 0;
+}
 
 public sealed record SummaryCard(string Title, string Url, string? Summary, DateTime Published, DateOnly? SessionDate);
 
@@ -114,7 +124,23 @@ public sealed class ContentViews(PublishedContent published, ContentUrls urls, C
         item.Metadata.Summary,
         item.FirstPublishedUtc,
         (item.Metadata as SessionSummaryMetadata)?.SessionDate,
-        (item.Metadata as GlossaryTermMetadata)?.Aliases ?? []);
+        (item.Metadata as GlossaryTermMetadata)?.Aliases ?? [])
+    {
+        Facts = item.Metadata is SessionSummaryMetadata summary ? Facts(item.Culture, summary) : null,
+    };
+
+    /// <summary>The summary's facts; a link whose target is not published in the language is left out, as on a workshop page.</summary>
+    private SummaryFacts Facts(string culture, SessionSummaryMetadata summary)
+    {
+        var workshop = summary.Workshop is { } key ? Catalog.ByKey(culture, SessionSummaryType.WorkshopType, key) : null;
+        return new SummaryFacts(
+            workshop is null ? null : new LinkView(workshop.Title, Url(workshop), workshop.Metadata.Summary),
+            summary.Attendees,
+            summary.Organisations,
+            summary.Concepts.Select(c => Catalog.ByKey(culture, ContentTypeNames.GlossaryTerm, c)).OfType<PublishedItem>().Select(Term).ToList(),
+            summary.Lessons.Select(l => Catalog.ByKey(culture, ContentTypeNames.Lesson, l)).OfType<PublishedItem>()
+                .Select(l => new LinkView(l.Title, Url(l), l.Metadata.Summary)).ToList());
+    }
 
     public IReadOnlyList<SummaryCard> Summaries(string culture) =>
         Catalog.OfType(culture, ContentTypeNames.SessionSummary)

@@ -7,6 +7,7 @@ using MyAlmaty.Learn.Content;
 using MyAlmaty.Learn.Courses;
 using MyAlmaty.Learn.Quizzes;
 using MyAlmaty.Learn.Workshops;
+using MyAlmaty.Learn.Workshops.Summaries;
 using MyAlmaty.Learn.Search;
 using MyAlmaty.Learn.Data;
 using MyAlmaty.Learn.Localization;
@@ -94,6 +95,8 @@ public static class SiteHost
         services.AddMailFeature(builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions(), paths.Data);
         services.AddSingleton<IThemedMail, ThemedMail>();
         services.AddScoped<IAccountEmails, ThemedAccountEmails>();
+        services.AddSingleton<Learn.Workshops.Summaries.ISiteLinks, SiteLinks>();
+        services.AddWorkshopSummaries();
         services.AddSchedulingFeature(builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions());
         services.AddScoped<Accounts>();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys"))).SetApplicationName("MyAlmaty.Learn");

@@ -54,6 +54,9 @@ public static class WorkshopEndpoints
                 .Select(l => urls.UrlFor(l, catalog) is { } u ? new LinkView(l.Title, u) : null).OfType<LinkView>().ToList(),
             CalendarUrl = $"/{culture}/workshops/{workshop.Slug}.ics",
             Past = WorkshopCalendar.UtcOf(facts.EndsAt) <= clock.GetUtcNow().UtcDateTime,
+            Summary = Learn.Workshops.Summaries.WorkshopSummaries.Of(catalog, workshop.TranslationKey, culture) is { } summary
+                ? new { summary.Title, Url = urls.UrlFor(summary, catalog), Lead = summary.Metadata.Summary, summary.Culture }
+                : null,
         };
         return pages.Render(http, "workshop", pages.ForItem(http, workshop, "workshops"), model);
     }

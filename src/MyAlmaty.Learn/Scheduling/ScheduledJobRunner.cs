@@ -11,12 +11,20 @@ namespace MyAlmaty.Learn.Scheduling;
 /// <see cref="SchedulingOptions.PollInterval"/>. Each job is claimed by a conditional update and marked done
 /// in the same transaction as what it wrote, so it runs once whichever node gets to it first.
 /// </summary>
-public sealed partial class ScheduledJobRunner(IServiceScopeFactory scopes, SchedulingOptions options, TimeProvider clock, ILogger<ScheduledJobRunner> logger) : BackgroundService
+public sealed partial class ScheduledJobRunner(
+    IServiceScopeFactory scopes, SchedulingOptions options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<ScheduledJobRunner> logger) : BackgroundService
 {
     private readonly string _worker = $"{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Jobs write mail with links to the site, whose address a server knows only once it listens: the first round waits for the start.
+        var started = new TaskCompletionSource();
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetResult()))
+        {
+            await started.Task;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

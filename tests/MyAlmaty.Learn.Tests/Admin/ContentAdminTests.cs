@@ -188,7 +188,7 @@ public sealed class ContentAdminTests
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         // The Kazakh quiz stays, and a term nothing points at says so.
         await AdminForms.OpenAsync(editor, "/admin/content/quizzes/kk/civic-activism");
-        var (_, term) = await AdminForms.OpenAsync(editor, "/admin/content/glossary/ru/citizen/delete");
+        var (_, term) = await AdminForms.OpenAsync(editor, "/admin/content/glossary/ru/civil-society/delete");
         Assert.Null(term.QuerySelector(".problems"));
     }
 

@@ -23,6 +23,7 @@ public sealed class ContentImporterTests
             Assert.True(content.Catalog.OfType(culture, ContentTypeNames.Lesson).Count >= 8);
             Assert.True(content.Catalog.OfType(culture, ContentTypeNames.GlossaryTerm).Count >= 5);
             Assert.Single(content.Catalog.OfType(culture, ContentTypeNames.SessionSummary));
+            Assert.Equal(3, content.Catalog.OfType(culture, MyAlmaty.Learn.Workshops.WorkshopTypeNames.Workshop).Count);
         }
     }
 

@@ -8,6 +8,7 @@ using MyAlmaty.Learn.Quizzes;
 using MyAlmaty.Learn.Data;
 using MyAlmaty.Learn.Localization;
 using MyAlmaty.Learn.Users;
+using MyAlmaty.Learn.Workshops;
 
 namespace MyAlmaty.Learn.Tests.Support;
 
@@ -40,6 +41,7 @@ public sealed class ContentServices : IAsyncDisposable
         services.AddContentFeature();
         services.AddCoursesFeature();
         services.AddQuizzesFeature();
+        services.AddWorkshopsFeature();
         services.AddUsersFeature();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
