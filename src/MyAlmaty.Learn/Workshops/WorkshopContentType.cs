@@ -40,6 +40,9 @@ public sealed record WorkshopMetadata : ContentMetadata
     public IReadOnlyList<string> Facilitators { get; init; } = [];
     public string? Course { get; init; }
     public IReadOnlyList<string> Lessons { get; init; } = [];
+
+    /// <summary>Written as <c>state</c>: <c>status</c> in front matter is every item's published-or-draft.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("state")]
     public WorkshopStatus Status { get; init; }
 
     public override IEnumerable<string> SearchableText() => [.. base.SearchableText(), .. Venue is null ? Array.Empty<string>() : [Venue]];
@@ -67,7 +70,7 @@ public sealed class WorkshopType : ContentTypeDefinition<WorkshopMetadata>
         new("facilitators", FieldKind.TextList, "Facilitators") { MaxLength = 200, Help = "Names as participants should see them, one per line." },
         new("course", FieldKind.Reference, "Course") { Target = ContentTypeNames.Course },
         new("lessons", FieldKind.ReferenceList, "Lessons") { Target = ContentTypeNames.Lesson, Help = "The lessons the workshop builds on, in order." },
-        new("status", FieldKind.Choice, "Status")
+        new("state", FieldKind.Choice, "Status")
         {
             Choices = ["scheduled", "changed", "cancelled", "held"],
             Help = "scheduled when empty; changed after a change of time or place; cancelled; held once it took place.",

@@ -45,18 +45,31 @@ public sealed class WorkshopTypeTests
     }
 
     [Theory]
+    [InlineData("cancelled", WorkshopStatus.Cancelled)]
+    [InlineData("held", WorkshopStatus.Held)]
+    public async Task A_workshops_state_is_its_own_field_beside_the_published_or_draft_status_of_every_item(string state, WorkshopStatus expected)
+    {
+        await using var site = await TestSite.StartAsync();
+
+        var (file, problems) = Parse(site, Good.Replace("capacity: 40", $"capacity: 40\nstate: {state}\nstatus: published"));
+
+        Assert.Empty(problems);
+        Assert.Equal(expected, Assert.IsType<WorkshopMetadata>(file!.Metadata).Status);
+    }
+
+    [Theory]
     [InlineData("endsAt: 2027-03-14 20:30", "endsAt: 2027-03-14 17:00", WorkshopMessages.EndsBeforeStart, "endsAt")]
     [InlineData("endsAt: 2027-03-14 20:30", "endsAt: 14.03.2027 20:30", ImportMessages.BadDateTime, "endsAt")]
     [InlineData("languages: [ru, kk]", "languages: [ru, en]", WorkshopMessages.UnknownLanguage, "languages")]
     [InlineData("venue: Алматы, ул. Абылай хана, 91, коворкинг «Орда»\n", "", WorkshopMessages.NoPlace, "venue")]
     [InlineData("mapUrl: https://2gis.kz/almaty", "mapUrl: javascript:alert(1)", WorkshopMessages.BadLink, "mapUrl")]
     [InlineData("capacity: 40", "capacity: 0", ImportMessages.BadNumber, "capacity")]
-    [InlineData("languages: [ru, kk]\n", "status: postponed\n", ImportMessages.BadChoice, "status")]
+    [InlineData("languages: [ru, kk]\n", "state: postponed\n", ImportMessages.BadChoice, "state")]
     public async Task A_bad_workshop_is_reported_on_its_field_and_not_loaded(string from, string to, string message, string field)
     {
         await using var site = await TestSite.StartAsync();
         var text = Good.Replace(from, to);
-        if (to.StartsWith("status", StringComparison.Ordinal)) text = Good.Replace("capacity: 40", "capacity: 40\n" + to.TrimEnd());
+        if (to.StartsWith("state", StringComparison.Ordinal)) text = Good.Replace("capacity: 40", "capacity: 40\n" + to.TrimEnd());
 
         var (file, problems) = Parse(site, text);
 
