@@ -9,6 +9,13 @@ public sealed record OutgoingMail(string To, string? ToName, string Culture, str
 
     /// <summary>Extra headers such as List-Unsubscribe. Headers the outbox sets itself are refused.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The local part of the Message-ID, chosen by the caller so that the same mail is never
+    /// enqueued twice (e.g. "invitation-42-r3"); letters, digits, '.', '_' and '-', at most 150.
+    /// The outbox appends "@" and the sender's domain. Null: a new random id.
+    /// </summary>
+    public string? MessageId { get; init; }
 }
 
 /// <summary>
