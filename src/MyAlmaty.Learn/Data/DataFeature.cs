@@ -28,6 +28,7 @@ public static class DataFeature
                 }
                 services.AddDbContext<LearnDbContext>(o => o
                     .UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(LearnDbContext).Assembly.FullName))
+                    .AddInterceptors(BusyTimeout)
                     .ConfigureWarnings(Quiet));
                 break;
             default:
@@ -35,6 +36,8 @@ public static class DataFeature
         }
         return services;
     }
+
+    private static readonly SqliteBusyTimeout BusyTimeout = new();
 
     /// <summary>
     /// A failed command is the caller's to judge: one it expects (a unique key that another request

@@ -8,11 +8,18 @@ namespace MyAlmaty.Learn.Mail;
 public static class MailFeature
 {
     /// <summary>
-    /// The outbox, its background sender and the transport <paramref name="options"/> chooses.
-    /// The pickup folder is resolved against <paramref name="dataDirectory"/> unless absolute.
+    /// The outbox, its pool of sending workers, the transport <paramref name="options"/> chooses,
+    /// the suppression list and the delivery states. The pickup folder, the suppression key and the
+    /// DKIM key are resolved against <paramref name="dataDirectory"/> unless absolute. Throws naming
+    /// the setting when one is wrong.
     /// </summary>
     public static IServiceCollection AddMailFeature(this IServiceCollection services, MailOptions options, string dataDirectory)
     {
+        if (options.Dkim.Enabled && !string.IsNullOrWhiteSpace(options.Dkim.PrivateKeyPath))
+        {
+            options.Dkim.PrivateKeyPath = Path.GetFullPath(Path.Combine(dataDirectory, options.Dkim.PrivateKeyPath));
+        }
+        options.Validate();
         var transports = new MailTransportFactory(options, Path.Combine(dataDirectory, options.PickupPath));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
@@ -20,6 +27,9 @@ public static class MailFeature
         services.AddSingleton<MailOutbox>();
         services.AddSingleton<IMailOutbox>(sp => sp.GetRequiredService<MailOutbox>());
         services.AddSingleton<MimeMessageFactory>();
+        services.AddSingleton(new MailSuppressionKey(Path.Combine(dataDirectory, options.SuppressionKeyPath)));
+        services.AddScoped<MailSuppressions>();
+        services.AddScoped<MailDeliveryStates>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton(sp => new NewRowsInterceptor<OutboxMessage>(sp.GetRequiredService<OutboxSignal>()));
         services.ConfigureDbContext<LearnDbContext>((sp, db) => db.AddInterceptors(sp.GetRequiredService<NewRowsInterceptor<OutboxMessage>>()));

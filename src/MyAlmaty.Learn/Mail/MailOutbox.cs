@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using MyAlmaty.Learn.Data;
 
@@ -8,12 +10,13 @@ public interface IMailOutbox
     /// <summary>
     /// Adds <paramref name="mail"/> to <paramref name="db"/> without saving: the caller's
     /// SaveChanges writes it in the same transaction as whatever caused it, or not at all.
-    /// Throws <see cref="ArgumentException"/> naming the problem when the mail cannot be sent.
+    /// Throws <see cref="ArgumentException"/> naming the problem when the mail cannot be sent, and
+    /// <see cref="DuplicateMessageIdException"/> when its chosen Message-ID is already in the outbox.
     /// </summary>
     OutboxMessage Enqueue(LearnDbContext db, OutgoingMail mail);
 }
 
-public sealed class MailOutbox(MailOptions options, TimeProvider time) : IMailOutbox
+public sealed partial class MailOutbox(MailOptions options, TimeProvider time) : IMailOutbox
 {
     // Headers the outbox writes itself; letting a caller set them would make two of each.
     private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
@@ -33,15 +36,14 @@ public sealed class MailOutbox(MailOptions options, TimeProvider time) : IMailOu
         Require(!HasLineBreak(mail.Subject) && !HasLineBreak(mail.ToName), "The subject and the recipient's name must be one line each.");
         Require(mail.Subject.Length <= 500 && (mail.ToName?.Length ?? 0) <= 200, "The subject (500 characters) or the recipient's name (200) is too long.");
         Require(!string.IsNullOrWhiteSpace(mail.Text), "The text body is empty: every message needs one for mail programs that show no HTML.");
-        Require(mail.MessageId is null || (mail.MessageId.Length is > 0 and <= 150 && mail.MessageId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')),
-            $"'{mail.MessageId}' cannot be the local part of a Message-ID: use letters, digits, '.', '_' and '-' (at most 150).");
         foreach (var part in mail.Parts) CheckPart(part);
         foreach (var (name, value) in mail.Headers) CheckHeader(name, value);
+        var messageId = mail.MessageId is null ? $"{Guid.NewGuid():N}@{_messageIdDomain}" : ChosenMessageId(db, mail.MessageId);
 
         var now = time.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
         {
-            MessageId = $"{mail.MessageId ?? Guid.NewGuid().ToString("N")}@{_messageIdDomain}",
+            MessageId = messageId,
             To = to,
             ToName = string.IsNullOrWhiteSpace(mail.ToName) ? null : mail.ToName.Trim(),
             Culture = mail.Culture,
@@ -70,6 +72,24 @@ public sealed class MailOutbox(MailOptions options, TimeProvider time) : IMailOu
         throw new ArgumentException($"'{address}' is not an email address.");
     }
 
+    private string ChosenMessageId(LearnDbContext db, string localPart)
+    {
+        Require(LocalPart().IsMatch(localPart), $"The Message-ID '{localPart}' may hold only letters, digits, '.', '_' and '-', at most 150 of them.");
+        var messageId = $"{localPart}@{_messageIdDomain}";
+        // Asked here, not left to the unique index, so that the caller learns which mail it is
+        // enqueuing twice rather than getting a constraint error from its SaveChanges. Two requests
+        // racing past this check still meet the index.
+        var messages = db.Set<OutboxMessage>();
+        if (messages.Local.Any(m => m.MessageId == messageId) || messages.AsNoTracking().Any(m => m.MessageId == messageId))
+        {
+            throw new DuplicateMessageIdException(messageId);
+        }
+        return messageId;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,150}$")]
+    private static partial Regex LocalPart();
+
     private static void CheckPart(MailPart part)
     {
         Require(ContentType.TryParse(part.ContentType, out _), $"The part's Content-Type '{part.ContentType}' cannot be parsed.");
@@ -91,4 +111,11 @@ public sealed class MailOutbox(MailOptions options, TimeProvider time) : IMailOu
     {
         if (!condition) throw new ArgumentException(problem);
     }
+}
+
+/// <summary>A mail was enqueued with a Message-ID that the outbox already holds: it would be the same mail twice.</summary>
+public sealed class DuplicateMessageIdException(string messageId)
+    : InvalidOperationException($"A message with the Message-ID <{messageId}> is already in the outbox; it is not enqueued twice.")
+{
+    public string MessageId { get; } = messageId;
 }

@@ -34,10 +34,25 @@ public sealed class OutboxMessage
     /// <summary>Attempts made so far, whether they failed or not.</summary>
     public int Attempts { get; set; }
 
-    /// <summary>When the message may next be tried; null once it is sent or given up.</summary>
+    /// <summary>When the message may next be tried; null once it is sent or failed.</summary>
     public DateTime? NextAttemptUtc { get; set; }
 
+    /// <summary>
+    /// When the last attempt began: set just before the message is handed to the server. After a
+    /// crash, a message with this set and no <see cref="SentUtc"/> may or may not have arrived; it
+    /// is sent again, with the same Message-ID.
+    /// </summary>
+    public DateTime? AttemptStartedUtc { get; set; }
+
+    /// <summary>When the server accepted the message.</summary>
     public DateTime? SentUtc { get; set; }
+
+    /// <summary>
+    /// When the message was given up: refused for good (a 5xx reply about the recipient or the
+    /// message) or out of attempts. <see cref="LastError"/> says why.
+    /// </summary>
+    public DateTime? FailedUtc { get; set; }
+
     public string? LastError { get; set; }
 
     /// <summary>The batch claim of the sender that is working on the message.</summary>

@@ -18,7 +18,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.LastError).HasMaxLength(MaxErrorLength);
         message.Property(m => m.ClaimedBy).HasMaxLength(100);
         message.HasIndex(m => m.MessageId).IsUnique();
-        // The senders' question: what is due now?
+        // The workers' question: what is due now? (NextAttemptUtc is null once sent or failed.)
         message.HasIndex(m => m.NextAttemptUtc);
     }
 }

@@ -11,8 +11,9 @@ public sealed record OutgoingMail(string To, string? ToName, string Culture, str
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
-    /// The local part of the Message-ID when the caller derives it (e.g. <c>invitation-42-r1</c>), so a resend of the
-    /// same revision is recognisable; a random one otherwise. Letters, digits, '.', '_' and '-', at most 150.
+    /// The local part of the Message-ID, chosen by the caller so that the same mail is never
+    /// enqueued twice (e.g. "invitation-42-r3"); letters, digits, '.', '_' and '-', at most 150.
+    /// The outbox appends "@" and the sender's domain. Null: a new random id.
     /// </summary>
     public string? MessageId { get; init; }
 }

@@ -22,9 +22,12 @@ public sealed class SmtpTransport(SmtpOptions options) : IMailTransport
         {
             await SendOnceAsync(message, cancellationToken);
         }
-        catch (Exception ex) when (reusing && IsConnectionLost(ex))
+        catch (Exception ex) when (reusing && (IsConnectionLost(ex) || IsClosing(ex)))
         {
-            // Servers close idle connections; the one kept from earlier messages may be gone.
+            // Servers close idle connections, or end a long session with «421 closing»; the one
+            // kept from earlier messages may be gone. Neither means the message was accepted, so it
+            // is tried once more on a new connection. A new connection refused the same way is a
+            // temporary failure, for the back-off.
             await SendOnceAsync(message, cancellationToken);
         }
     }
@@ -53,9 +56,10 @@ public sealed class SmtpTransport(SmtpOptions options) : IMailTransport
             if (!_client.IsConnected) await ConnectAsync(cancellationToken);
             await _client.SendAsync(message, cancellationToken);
         }
-        catch (Exception ex) when (ex is not SmtpCommandException)
+        catch (Exception ex) when (ex is not SmtpCommandException || IsClosing(ex))
         {
-            // A refused command leaves the session usable; anything else leaves it in an unknown state.
+            // A refused command leaves the session usable, unless the server said it is closing it;
+            // anything else (a timeout, a lost connection) leaves it in an unknown state.
             await DropConnectionAsync();
             throw;
         }
@@ -90,6 +94,9 @@ public sealed class SmtpTransport(SmtpOptions options) : IMailTransport
 
     private static bool IsConnectionLost(Exception ex) =>
         ex is IOException or SocketException or ServiceNotConnectedException or SmtpProtocolException;
+
+    private static bool IsClosing(Exception ex) =>
+        ex is SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable };
 
     private static SecureSocketOptions ToMailKit(SmtpSecurity security) => security switch
     {

@@ -40,4 +40,54 @@ public sealed class MailOutboxTests
         Assert.NotEqual(first.MessageId, second.MessageId);
         Assert.EndsWith("@myalmaty.local", first.MessageId);
     }
+
+    [Fact]
+    public async Task A_caller_chosen_Message_ID_gets_the_senders_domain_and_arrives_as_chosen()
+    {
+        await using var mail = await MailServices.CreateAsync();
+
+        var row = await mail.EnqueueAsync(MailServices.Mail() with { MessageId = "invitation-42-r3" });
+        await mail.Sender.SendDueAsync(CancellationToken.None);
+
+        Assert.Equal("invitation-42-r3@myalmaty.local", row.MessageId);
+        Assert.True(File.Exists(Path.Combine(mail.PickupDirectory, "invitation-42-r3@myalmaty.local.eml")));
+    }
+
+    [Fact]
+    public async Task Enqueuing_a_chosen_Message_ID_a_second_time_fails_naming_the_id_whether_saved_or_in_the_same_save()
+    {
+        await using var mail = await MailServices.CreateAsync();
+        await mail.EnqueueAsync(MailServices.Mail() with { MessageId = "invitation-42-r3" });
+
+        var again = await Assert.ThrowsAsync<DuplicateMessageIdException>(() => mail.EnqueueAsync(MailServices.Mail() with { MessageId = "invitation-42-r3" }));
+        var twiceInOne = await Assert.ThrowsAsync<DuplicateMessageIdException>(() => mail.WithDbAsync((db, outbox) =>
+        {
+            outbox.Enqueue(db, MailServices.Mail() with { MessageId = "invitation-43-r1" });
+            return Task.FromResult(outbox.Enqueue(db, MailServices.Mail() with { MessageId = "invitation-43-r1" }));
+        }));
+
+        Assert.Contains("<invitation-42-r3@myalmaty.local> is already in the outbox", again.Message);
+        Assert.Equal("invitation-43-r1@myalmaty.local", twiceInOne.MessageId);
+        Assert.Single(await mail.RowsAsync());
+        // The next revision is another message.
+        await mail.EnqueueAsync(MailServices.Mail() with { MessageId = "invitation-42-r4" });
+    }
+
+    [Theory]
+    [InlineData("invitation 42")]
+    [InlineData("invitation-42@elsewhere.kz")]
+    [InlineData("<invitation-42>")]
+    [InlineData("приглашение-42")]
+    [InlineData("")]
+    public async Task A_chosen_Message_ID_with_other_characters_or_too_long_is_refused(string localPart)
+    {
+        await using var mail = await MailServices.CreateAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => mail.EnqueueAsync(MailServices.Mail() with { MessageId = localPart }));
+        var tooLong = await Assert.ThrowsAsync<ArgumentException>(() => mail.EnqueueAsync(MailServices.Mail() with { MessageId = new string('a', 151) }));
+
+        Assert.Contains("may hold only letters, digits, '.', '_' and '-', at most 150", error.Message);
+        Assert.Contains("at most 150", tooLong.Message);
+        await mail.EnqueueAsync(MailServices.Mail() with { MessageId = new string('a', 150) });
+    }
 }

@@ -48,7 +48,9 @@ public sealed class MailServices : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<LearnDbContext>().Database.EnsureCreatedAsync();
+            var db = scope.ServiceProvider.GetRequiredService<LearnDbContext>();
+            await db.Database.EnsureCreatedAsync();
+            await db.Database.PrepareAsync();
         }
         return new MailServices(provider, folder, owned, options, clock);
     }
@@ -81,6 +83,16 @@ public sealed class MailServices : IAsyncDisposable
 
     public Task<List<OutboxMessage>> RowsAsync() =>
         WithDbAsync((db, _) => db.Set<OutboxMessage>().AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+
+    /// <summary>Runs <paramref name="work"/> with a service of the feature from a fresh scope, as a request would.</summary>
+    public Task<T> WithAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull =>
+        InScopeAsync(services => work(services.GetRequiredService<TService>()));
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
 
     public Task<OutboxMessage> RowAsync(long id) =>
         WithDbAsync((db, _) => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id));

@@ -27,10 +27,10 @@ public sealed class OutboxSenderTests
     }
 
     [Fact]
-    public async Task A_refused_recipient_is_retried_later_and_sent_once_the_server_accepts()
+    public async Task A_recipient_refused_for_now_with_450_is_retried_later_and_sent_once_the_server_accepts()
     {
         await using var smtp = await TestSmtpServer.StartAsync();
-        smtp.RejectRecipients = true;
+        smtp.RefuseEveryRecipient(450);
         await using var mail = await MailServices.CreateAsync(MailServices.Smtp(smtp.Port));
         var message = await mail.EnqueueAsync(MailServices.Mail());
 
@@ -39,13 +39,14 @@ public sealed class OutboxSenderTests
         var failed = await mail.RowAsync(message.Id);
         Assert.Equal(1, failed.Attempts);
         Assert.Null(failed.SentUtc);
-        Assert.Contains("RecipientNotAccepted", failed.LastError);
+        Assert.Null(failed.FailedUtc);
+        Assert.StartsWith("450 RecipientNotAccepted", failed.LastError);
         Assert.True(failed.NextAttemptUtc > mail.Clock.UtcNow);
         Assert.Empty(smtp.Received);
 
-        smtp.RejectRecipients = false;
+        smtp.AcceptEveryRecipient();
         Assert.Equal(0, await mail.Sender.SendDueAsync(CancellationToken.None));
-        mail.Clock.Advance(mail.Options.RetryDelay);
+        mail.Clock.Advance(mail.Options.RetryDelay * 1.25);
         Assert.Equal(1, await mail.Sender.SendDueAsync(CancellationToken.None));
 
         var sent = await mail.RowAsync(message.Id);
@@ -57,7 +58,7 @@ public sealed class OutboxSenderTests
     public async Task With_nothing_listening_the_message_waits_and_goes_out_once_the_server_is_up()
     {
         var port = TestSmtpServer.FreePort();
-        await using var mail = await MailServices.CreateAsync(MailServices.Smtp(port));
+        await using var mail = await MailServices.CreateAsync(MailServices.Smtp(port, o => o.RetryJitter = 0));
         var message = await mail.EnqueueAsync(MailServices.Mail());
 
         Assert.Equal(0, await mail.Sender.SendDueAsync(CancellationToken.None));
@@ -75,9 +76,9 @@ public sealed class OutboxSenderTests
     }
 
     [Fact]
-    public async Task Waits_double_after_each_failure_and_the_sender_gives_up_after_MaxAttempts_keeping_the_last_error()
+    public async Task Without_jitter_waits_double_after_each_failure_and_the_sender_gives_up_after_MaxAttempts_keeping_the_last_error()
     {
-        await using var mail = await MailServices.CreateAsync(MailServices.Smtp(TestSmtpServer.FreePort(), o => o.MaxAttempts = 3));
+        await using var mail = await MailServices.CreateAsync(MailServices.Smtp(TestSmtpServer.FreePort(), o => (o.MaxAttempts, o.RetryJitter) = (3, 0)));
         var message = await mail.EnqueueAsync(MailServices.Mail());
 
         var waits = new List<TimeSpan?>();
@@ -96,6 +97,7 @@ public sealed class OutboxSenderTests
         Assert.Equal(3, given.Attempts);
         Assert.Null(given.SentUtc);
         Assert.Null(given.NextAttemptUtc);
+        Assert.Equal(mail.Clock.UtcNow - TimeSpan.FromDays(1), given.FailedUtc);
         Assert.False(string.IsNullOrWhiteSpace(given.LastError));
     }
 

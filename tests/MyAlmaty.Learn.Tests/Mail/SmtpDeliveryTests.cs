@@ -30,10 +30,10 @@ public sealed class SmtpDeliveryTests
     }
 
     [Fact]
-    public async Task Many_messages_go_through_one_connection()
+    public async Task With_one_worker_many_messages_go_through_one_connection()
     {
         await using var smtp = await TestSmtpServer.StartAsync();
-        await using var mail = await MailServices.CreateAsync(MailServices.Smtp(smtp.Port, o => o.BatchSize = 4));
+        await using var mail = await MailServices.CreateAsync(MailServices.Smtp(smtp.Port, o => (o.BatchSize, o.Workers) = (4, 1)));
         for (var i = 0; i < 10; i++) await mail.EnqueueAsync(MailServices.Mail($"learner{i}@example.kz"));
 
         Assert.Equal(10, await mail.Sender.SendDueAsync(CancellationToken.None));

@@ -459,7 +459,12 @@ namespace MyAlmaty.Learn.Data.Migrations
 
             modelBuilder.Entity("MyAlmaty.Learn.Mail.MailSuppression", b =>
                 {
-                    b.Property<string>("Hash")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressHash")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -471,7 +476,9 @@ namespace MyAlmaty.Learn.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Hash");
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddressHash");
 
                     b.ToTable("MailSuppressions", (string)null);
                 });
@@ -481,6 +488,9 @@ namespace MyAlmaty.Learn.Data.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AttemptStartedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
@@ -498,6 +508,9 @@ namespace MyAlmaty.Learn.Data.Migrations
                     b.Property<string>("Culture")
                         .IsRequired()
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Headers")

@@ -11,6 +11,18 @@ namespace MyAlmaty.Learn.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AttemptStartedUtc",
+                table: "MailOutbox",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FailedUtc",
+                table: "MailOutbox",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "InvitationCampaigns",
                 columns: table => new
@@ -32,13 +44,15 @@ namespace MyAlmaty.Learn.Data.Migrations
                 name: "MailSuppressions",
                 columns: table => new
                 {
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AddressHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MailSuppressions", x => x.Hash);
+                    table.PrimaryKey("PK_MailSuppressions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -149,6 +163,11 @@ namespace MyAlmaty.Learn.Data.Migrations
                 column: "WorkshopKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MailSuppressions_AddressHash",
+                table: "MailSuppressions",
+                column: "AddressHash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ScheduledJobs_DoneUtc_DueUtc",
                 table: "ScheduledJobs",
                 columns: new[] { "DoneUtc", "DueUtc" });
@@ -190,6 +209,9 @@ namespace MyAlmaty.Learn.Data.Migrations
                 name: "IX_WorkshopRegistrations_WorkshopKey_Status_StatusChangedUtc",
                 table: "WorkshopRegistrations",
                 columns: new[] { "WorkshopKey", "Status", "StatusChangedUtc" });
+
+            // Messages the sender gave up before failures had a column of their own are failed ones.
+            migrationBuilder.Sql("UPDATE \"MailOutbox\" SET \"FailedUtc\" = \"CreatedUtc\" WHERE \"SentUtc\" IS NULL AND \"NextAttemptUtc\" IS NULL;");
         }
 
         /// <inheritdoc />
@@ -215,6 +237,14 @@ namespace MyAlmaty.Learn.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "InvitationCampaigns");
+
+            migrationBuilder.DropColumn(
+                name: "AttemptStartedUtc",
+                table: "MailOutbox");
+
+            migrationBuilder.DropColumn(
+                name: "FailedUtc",
+                table: "MailOutbox");
         }
     }
 }

@@ -11,7 +11,7 @@ using MyAlmaty.Learn.Data;
 namespace MyAlmaty.Learn.Data.Migrations
 {
     [DbContext(typeof(LearnDbContext))]
-    [Migration("20261208011924_Workshops")]
+    [Migration("20261208022410_Workshops")]
     partial class Workshops
     {
         /// <inheritdoc />
@@ -462,7 +462,12 @@ namespace MyAlmaty.Learn.Data.Migrations
 
             modelBuilder.Entity("MyAlmaty.Learn.Mail.MailSuppression", b =>
                 {
-                    b.Property<string>("Hash")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressHash")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -474,7 +479,9 @@ namespace MyAlmaty.Learn.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Hash");
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddressHash");
 
                     b.ToTable("MailSuppressions", (string)null);
                 });
@@ -484,6 +491,9 @@ namespace MyAlmaty.Learn.Data.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AttemptStartedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
@@ -501,6 +511,9 @@ namespace MyAlmaty.Learn.Data.Migrations
                     b.Property<string>("Culture")
                         .IsRequired()
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Headers")
