@@ -31,6 +31,7 @@ public sealed class ThemedRegistrationEmails(IThemedMail mail, RegistrationLinks
             facts.MapUrl,
             // The online link is for those with a place, as the workshop page promises.
             OnlineUrl = hasPlace ? facts.OnlineUrl : null,
+            WorkshopsUrl = address.Absolute($"/{culture}/workshops"),
             WorkshopUrl = urls.UrlFor(workshop, published.Current) is { } path ? address.Absolute(path) : null,
             TicketUrl = hasPlace ? address.Absolute(RegistrationLinks.TicketPath(culture, ticket)) : null,
             CancelUrl = registration.Status is RegistrationStatus.Registered or RegistrationStatus.Waitlisted

@@ -95,6 +95,10 @@ public sealed class TestSite : IAsyncDisposable
     public static Task<TestSite> StartOnAsync(TempFolder data, params string[] extraArgs) =>
         StartAsync(data, ownsData: false, null, null, "Production", extraArgs);
 
+    /// <summary>A site on a data folder the caller keeps, with its own content and some services replaced (e.g. the clock): to stop it and start it again later.</summary>
+    public static Task<TestSite> StartOnAsync(TempFolder data, string contentPath, Action<IServiceCollection> services, params string[] extraArgs) =>
+        StartAsync(data, ownsData: false, contentPath, null, "Production", extraArgs, services);
+
     /// <summary>The data folder: the database file, the search indexes, the mail pickup folder.</summary>
     public string DataPath => _data.Path;
 
