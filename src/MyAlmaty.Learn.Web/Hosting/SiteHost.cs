@@ -97,6 +97,7 @@ public static class SiteHost
         services.AddScoped<Learn.Workshops.Registrations.IRegistrationEmails, ThemedRegistrationEmails>();
         services.AddSingleton<RegistrationLinks>();
         services.AddScoped<RegistrationPages>();
+        services.AddScoped<LearnerWorkshops>();
         services.AddSchedulingFeature(builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions());
         services.AddScoped<Accounts>();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys"))).SetApplicationName("MyAlmaty.Learn");
