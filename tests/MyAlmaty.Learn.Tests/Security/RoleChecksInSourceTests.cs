@@ -17,6 +17,7 @@ public sealed partial class RoleChecksInSourceTests
     {
         [Path.Combine("src", "MyAlmaty.Learn.Web", "Cli", "SiteCommands.cs")] = "the role a new account is created with",
         [Path.Combine("src", "MyAlmaty.Learn.Web", "Admin", "AdminPeopleEndpoints.cs")] = "the roles an administrator may give people (who may use the page is its declared permission)",
+        [Path.Combine("src", "MyAlmaty.Learn", "Workshops", "WorkshopPermissions.cs")] = "the workshops feature's grant table: which roles hold the permissions it defines",
     };
 
     [GeneratedRegex(@"IsInRole(Async)?\s*\(|RequireRole\s*\(|\bRoles\s*=\s*""|ClaimTypes\.Role\b|RoleClaimType\b")]
