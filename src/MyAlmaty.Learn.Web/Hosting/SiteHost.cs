@@ -97,6 +97,10 @@ public static class SiteHost
         services.AddScoped<IAccountEmails, ThemedAccountEmails>();
         services.AddSingleton<Learn.Workshops.Summaries.ISiteLinks, SiteLinks>();
         services.AddWorkshopSummaries();
+        services.AddScoped<Learn.Workshops.Registrations.IRegistrationEmails, ThemedRegistrationEmails>();
+        services.AddSingleton<RegistrationLinks>();
+        services.AddScoped<RegistrationPages>();
+        services.AddScoped<LearnerWorkshops>();
         services.AddSchedulingFeature(builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions());
         services.AddScoped<Accounts>();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys"))).SetApplicationName("MyAlmaty.Learn");
@@ -140,6 +144,7 @@ public static class SiteHost
         app.MapLearningPages();
         app.MapQuizPages();
         app.MapSearchPages();
+        app.MapRegistrationPages();
         app.MapWorkshopPages();
         app.MapDiscovery();
         app.MapMediaFiles();

@@ -50,14 +50,20 @@ public static class LearningEndpoints
     }
 
     private static async Task<IResult> DashboardAsync(HttpContext http, string culture, SitePages pages, ContentViews views, CourseCatalog courses,
-        LearnerProgress progress, Certificates certificates)
+        LearnerProgress progress, Certificates certificates, Workshops.LearnerWorkshops workshops)
     {
         var learner = LearnerIdentity.Current(http);
         var done = learner is null ? new HashSet<string>() : await progress.CompletedAsync(learner);
         var states = courses.Courses(culture).Select(c => CourseProgress.Of(c, done)).ToList();
         var issued = LearnerIdentity.UserId(http) is { } userId ? await certificates.OfUserAsync(userId) : [];
+        var mine = LearnerIdentity.UserId(http) is { } id
+            ? await workshops.OfAsync(culture, id, http.User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value)
+            : [];
+        var finishedCourses = states.Where(s => s.Complete).Select(s => s.Course.Course.TranslationKey).ToHashSet();
         var model = new
         {
+            Workshops = mine,
+            SuggestedWorkshops = workshops.Suggested(culture, finishedCourses, mine),
             SignedIn = LearnerIdentity.UserId(http) is not null,
             InProgress = states.Where(s => s.Started && !s.Complete).Select(s => new
             {

@@ -21,7 +21,8 @@ public static class WorkshopEndpoints
         site.MapPage("/workshops", ListAsync);
         site.MapPage("/workshops/calendar.ics", Feed);
         site.MapPage("/workshops/{slug}.ics", OneCalendar);
-        site.MapPage("/workshops/{slug}", DetailAsync);
+        site.MapPage("/workshops/{slug}", (HttpContext http, string culture, string slug, PublishedContent published, SitePages pages) =>
+            published.Current.BySlug(culture, WorkshopTypeNames.Workshop, slug) is { } workshop ? DetailAsync(http, culture, workshop) : SiteEndpoints.NotFound(http, culture, pages));
         return app;
     }
 
@@ -36,10 +37,13 @@ public static class WorkshopEndpoints
         return pages.Render(http, "workshops", SitePages.ForSection(http, culture, "workshops"), model);
     }
 
-    private static Task<IResult> DetailAsync(HttpContext http, string culture, string slug, SitePages pages, ContentUrls urls, PublishedContent published, ContentRenderer renderer, TimeProvider clock)
+    /// <summary>A workshop's page; <paramref name="form"/> is the registration form sent back with what is wrong in it.</summary>
+    internal static Task<IResult> DetailAsync(HttpContext http, string culture, PublishedItem workshop, RegistrationFormView? form = null, int status = StatusCodes.Status200OK)
     {
-        var catalog = published.Current;
-        if (catalog.BySlug(culture, WorkshopTypeNames.Workshop, slug) is not { } workshop) return SiteEndpoints.NotFound(http, culture, pages);
+        var services = http.RequestServices;
+        var (pages, urls, renderer, clock) = (services.GetRequiredService<SitePages>(), services.GetRequiredService<ContentUrls>(),
+            services.GetRequiredService<ContentRenderer>(), services.GetRequiredService<TimeProvider>());
+        var catalog = services.GetRequiredService<PublishedContent>().Current;
         var facts = workshop.MetadataAs<WorkshopMetadata>();
         var course = facts.Course is { } key ? catalog.ByKey(culture, Content.Types.ContentTypeNames.Course, key) : null;
         var model = new
@@ -57,8 +61,13 @@ public static class WorkshopEndpoints
             Summary = Learn.Workshops.Summaries.WorkshopSummaries.Of(catalog, workshop.TranslationKey, culture) is { } summary
                 ? new { summary.Title, Url = urls.UrlFor(summary, catalog), Lead = summary.Metadata.Summary, summary.Culture }
                 : null,
+            // Registration is open until the start of a workshop that is on; the form starts in the page's language.
+            RegistrationOpen = facts.Status is WorkshopStatus.Scheduled or WorkshopStatus.Changed && WorkshopCalendar.UtcOf(facts.StartsAt) > clock.GetUtcNow().UtcDateTime,
+            Form = form ?? new RegistrationFormView("", "", culture, new Dictionary<string, string>()),
+            RegisterUrl = $"/{culture}/workshops/{workshop.Slug}/register",
         };
-        return pages.Render(http, "workshop", pages.ForItem(http, workshop, "workshops"), model);
+        // A reader with a session gets the form's antiforgery token; a first-time reader's page stays the same for all, and cached.
+        return pages.Render(http, "workshop", pages.ForItem(http, workshop, "workshops"), model, status, forms: form is not null || Learners.LearnerIdentity.Current(http) is not null);
     }
 
     private static IResult OneCalendar(HttpContext http, string culture, string slug, PublishedContent published, WorkshopCalendar calendar, UiStrings strings)

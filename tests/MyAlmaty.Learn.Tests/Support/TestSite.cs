@@ -98,6 +98,9 @@ public sealed class TestSite : IAsyncDisposable
     /// <summary>The same, with some services replaced: a node whose clock the test moves, started again after it was stopped.</summary>
     public static Task<TestSite> StartOnAsync(TempFolder data, Action<IServiceCollection> services, params string[] extraArgs) =>
         StartAsync(data, ownsData: false, null, null, "Production", extraArgs, services);
+    /// <summary>A site on a data folder the caller keeps, with its own content and some services replaced (e.g. the clock): to stop it and start it again later.</summary>
+    public static Task<TestSite> StartOnAsync(TempFolder data, string contentPath, Action<IServiceCollection> services, params string[] extraArgs) =>
+        StartAsync(data, ownsData: false, contentPath, null, "Production", extraArgs, services);
 
     /// <summary>The data folder: the database file, the search indexes, the mail pickup folder.</summary>
     public string DataPath => _data.Path;
