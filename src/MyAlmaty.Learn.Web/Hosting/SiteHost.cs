@@ -94,6 +94,8 @@ public static class SiteHost
         services.AddMailFeature(builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions(), paths.Data);
         services.AddSingleton<IThemedMail, ThemedMail>();
         services.AddScoped<IAccountEmails, ThemedAccountEmails>();
+        services.AddScoped<Learn.Workshops.Registrations.IRegistrationEmails, ThemedRegistrationEmails>();
+        services.AddSingleton<RegistrationLinks>();
         services.AddSchedulingFeature(builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions());
         services.AddScoped<Accounts>();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys"))).SetApplicationName("MyAlmaty.Learn");

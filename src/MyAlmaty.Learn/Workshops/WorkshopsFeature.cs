@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using MyAlmaty.Learn.Content;
+using MyAlmaty.Learn.Content.Published;
+using MyAlmaty.Learn.Data;
+using MyAlmaty.Learn.Scheduling;
+using MyAlmaty.Learn.Workshops.Registrations;
 using MyAlmaty.Learn.Users;
 
 namespace MyAlmaty.Learn.Workshops;
@@ -13,6 +17,17 @@ public static class WorkshopsFeature
         services.AddSingleton<WorkshopCalendar>();
         services.AddSingleton<WorkshopTokens>();
         services.AddPermissions<WorkshopPermissions>();
+        services.AddScoped<WorkshopRegistrations>();
+        services.AddScoped<WorkshopAttendance>();
+        services.AddSingleton<WorkshopReminders>();
+        services.AddPersonalData<RegistrationPersonalData>();
+        // The host provides IRegistrationEmails (the theme writes them); the jobs below are run by the scheduling feature.
+        services.AddScoped<IScheduledJobHandler>(sp => Reminder(sp, WorkshopReminders.DayBefore, 24));
+        services.AddScoped<IScheduledJobHandler>(sp => Reminder(sp, WorkshopReminders.HourBefore, 1));
+        services.AddScoped<IScheduledJobHandler, WaitlistEndHandler>();
         return services;
     }
+
+    private static WorkshopReminderHandler Reminder(IServiceProvider sp, string kind, int hours) =>
+        new(kind, hours, sp.GetRequiredService<PublishedContent>(), sp.GetRequiredService<IRegistrationEmails>(), sp.GetRequiredService<TimeProvider>());
 }

@@ -130,7 +130,7 @@ public sealed class PersonalDataTests(SiteFixture fixture)
         await using var site = await TestSite.StartWithAsync(services =>
         {
             // What a new feature adds: one line.
-            services.AddPersonalData<WorkshopRegistrations>();
+            services.AddPersonalData<FeatureStillToCome>();
             foreach (var holder in services.Where(d => d.ServiceType == typeof(IPersonalDataHolder)).ToList())
             {
                 services.Remove(holder);
@@ -147,8 +147,9 @@ public sealed class PersonalDataTests(SiteFixture fixture)
         Assert.Equal(registered, calls.Exported.Count);
         Assert.Equal(registered, calls.Erased.Count);
         Assert.All(calls.Exported.Values.Concat(calls.Erased.Values), count => Assert.Equal(1, count));
-        Assert.Contains(typeof(WorkshopRegistrations), calls.Erased.Keys);
-        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(export).RootElement.GetProperty("workshopRegistrations").ValueKind);
+        Assert.Contains(typeof(FeatureStillToCome), calls.Erased.Keys);
+        Assert.Contains(typeof(MyAlmaty.Learn.Workshops.Registrations.RegistrationPersonalData), calls.Erased.Keys);
+        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(export).RootElement.GetProperty("featureStillToCome").ValueKind);
     }
 
     /// <summary>A signed-in learner with a row in every feature that keeps one, made the way the site makes them.</summary>
@@ -209,10 +210,10 @@ public sealed class PersonalDataTests(SiteFixture fixture)
     }
 
     /// <summary>Stands in for a feature still to come.</summary>
-    private sealed class WorkshopRegistrations : IPersonalDataHolder
+    private sealed class FeatureStillToCome : IPersonalDataHolder
     {
         public Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<PersonalDataSection>>([new("workshopRegistrations", [])]);
+            Task.FromResult<IReadOnlyList<PersonalDataSection>>([new("featureStillToCome", [])]);
 
         public Task EraseAsync(DataSubject subject, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
