@@ -20,6 +20,11 @@ public static class WorkshopsFeature
         services.AddSingleton<WorkshopTokens>();
         services.AddSingleton<WorkshopLetters>();
         services.AddSingleton<InvitationMail>();
+        // The facilitators' workspace: their workshops, campaigns of invitations, who answered and who came.
+        services.AddScoped<Campaigns.WorkshopWorkspace>();
+        services.AddScoped<Campaigns.WorkshopCampaigns>();
+        services.AddScoped<Campaigns.CampaignSources>();
+        services.AddScoped<Campaigns.WorkshopRoster>();
         services.AddPermissions<WorkshopPermissions>();
         services.AddScoped<WorkshopRegistrations>();
         services.AddScoped<WorkshopAttendance>();
