@@ -1,6 +1,6 @@
-using MyAlmaty.Learn.Web.Endpoints;
 using MyAlmaty.Learn.Localization;
 using MyAlmaty.Learn.Users;
+using MyAlmaty.Learn.Web.Endpoints;
 using MyAlmaty.Learn.Workshops;
 using MyAlmaty.Learn.Workshops.Campaigns;
 using MyAlmaty.Learn.Workshops.Invitations;

@@ -1,5 +1,5 @@
-using MyAlmaty.Learn.Web.Endpoints;
 using MyAlmaty.Learn.Localization;
+using MyAlmaty.Learn.Web.Endpoints;
 using MyAlmaty.Learn.Workshops.Campaigns;
 
 namespace MyAlmaty.Learn.Web.Admin;
