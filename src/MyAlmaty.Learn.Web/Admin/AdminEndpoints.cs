@@ -31,6 +31,7 @@ public static partial class AdminEndpoints
         MapPeoplePages(admin);
         MapAuditPages(admin);
         MapMediaPages(admin);
+        MapWorkshopPages(admin);
         return app;
     }
 

@@ -50,6 +50,7 @@ public sealed class AdminPages(AdminTheme theme, IAntiforgery antiforgery, Permi
         ("summaries", "Session summaries", "/admin/content?type=SessionSummary", Permissions.SummariesEdit),
         ("translations", "Translations", "/admin/translations", Permissions.ContentView),
         ("media", "Media", "/admin/media", Permissions.MediaManage),
+        ("workshops", "Workshops", "/admin/workshops", MyAlmaty.Learn.Workshops.WorkshopPermissions.Run),
         ("users", "People", "/admin/users", Permissions.UsersManage),
         ("audit", "Audit trail", "/admin/audit", Permissions.AuditView),
     ];

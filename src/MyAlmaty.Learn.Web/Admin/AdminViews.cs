@@ -51,6 +51,9 @@ public sealed record ItemHeader
     public string? ScheduledAt { get; init; }
 
     public int? ScheduledVersion { get; init; }
+
+    /// <summary>Whether the item's other pages (source, versions, translation) are offered: not in the facilitators' workspace.</summary>
+    public bool Tabs { get; init; } = true;
 }
 
 public sealed record EditView

@@ -85,6 +85,7 @@ public static class SiteHost
         services.AddCoursesFeature();
         services.AddQuizzesFeature();
         services.AddWorkshopsFeature();
+        services.AddSingleton<IWorkshopSiteAddress, WorkshopSiteAddress>();
         services.AddMediaFeature(paths.Data);
         var search = builder.Configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
         services.AddSearchFeature(search, paths.Data);

@@ -47,4 +47,12 @@ public sealed class MailSuppressionKey(string path)
         }
         return key;
     }
+
+    /// <summary>HMAC-SHA256 of the trimmed, upper-case address, lower-case hex: what the suppression list keeps.</summary>
+    public string HashOf(string email)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var normalized = System.Text.Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant());
+        return Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Bytes, normalized));
+    }
 }

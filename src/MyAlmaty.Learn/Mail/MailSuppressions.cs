@@ -17,12 +17,7 @@ public sealed class MailSuppressions(LearnDbContext db, MailSuppressionKey key, 
     private const int ChunkSize = 500;
 
     /// <summary>The hash the list keeps for <paramref name="email"/>: HMAC-SHA256 of the trimmed, upper-case address, lower-case hex.</summary>
-    public string HashOf(string email)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(email);
-        var normalized = Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant());
-        return Convert.ToHexStringLower(HMACSHA256.HashData(key.Bytes, normalized));
-    }
+    public string HashOf(string email) => key.HashOf(email);
 
     public Task<bool> IsSuppressedAsync(string email, CancellationToken cancellationToken)
     {

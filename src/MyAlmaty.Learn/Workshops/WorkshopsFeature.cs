@@ -5,17 +5,26 @@ using MyAlmaty.Learn.Data;
 using MyAlmaty.Learn.Scheduling;
 using MyAlmaty.Learn.Workshops.Registrations;
 using MyAlmaty.Learn.Users;
+using MyAlmaty.Learn.Workshops.Invitations;
 
 namespace MyAlmaty.Learn.Workshops;
 
 public static class WorkshopsFeature
 {
+    /// <summary>The workshop feature; the host provides <see cref="IWorkshopSiteAddress"/> for the links of its emails.</summary>
     public static IServiceCollection AddWorkshopsFeature(this IServiceCollection services)
     {
         services.AddContentType<WorkshopType>();
         services.AddSingleton<MyAlmaty.Learn.Content.Published.IContentRouteProvider, WorkshopRoutes>();
         services.AddSingleton<WorkshopCalendar>();
         services.AddSingleton<WorkshopTokens>();
+        services.AddSingleton<WorkshopLetters>();
+        services.AddSingleton<InvitationMail>();
+        // The facilitators' workspace: their workshops, campaigns of invitations, who answered and who came.
+        services.AddScoped<Campaigns.WorkshopWorkspace>();
+        services.AddScoped<Campaigns.WorkshopCampaigns>();
+        services.AddScoped<Campaigns.CampaignSources>();
+        services.AddScoped<Campaigns.WorkshopRoster>();
         services.AddPermissions<WorkshopPermissions>();
         services.AddScoped<WorkshopRegistrations>();
         services.AddScoped<WorkshopAttendance>();

@@ -49,6 +49,12 @@ public sealed class LearnerProgress(LearnDbContext db, TimeProvider clock)
     public Task<int> DeleteAllAsync(string learnerId, CancellationToken cancellationToken = default) =>
         db.Set<LessonProgress>().Where(p => p.LearnerId == learnerId).ExecuteDeleteAsync(cancellationToken);
 
+    /// <summary>The accounts (never anonymous readers) that finished at least one of <paramref name="lessonKeys"/>: a course's learners.</summary>
+    public async Task<IReadOnlyList<string>> LearnersOfAsync(IReadOnlyCollection<string> lessonKeys, CancellationToken cancellationToken = default) =>
+        await db.Set<LessonProgress>().AsNoTracking()
+            .Where(p => lessonKeys.Contains(p.LessonKey) && !p.LearnerId.StartsWith(AnonymousPrefix))
+            .Select(p => p.LearnerId).Distinct().ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<LessonProgress>> AllAsync(string learnerId, CancellationToken cancellationToken = default) =>
         await db.Set<LessonProgress>().AsNoTracking().Where(p => p.LearnerId == learnerId).OrderBy(p => p.CompletedUtc).ToListAsync(cancellationToken);
 }
