@@ -139,6 +139,8 @@ public static class SiteHost
         app.MapQuizPages();
         app.MapSearchPages();
         app.MapWorkshopPages();
+        app.MapRsvpPages();
+        app.MapWorkshopUnsubscribe();
         app.MapDiscovery();
         app.MapMediaFiles();
         app.MapAdminPages();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyAlmaty.Learn.Content;
 using MyAlmaty.Learn.Users;
 using MyAlmaty.Learn.Workshops.Invitations;
@@ -16,6 +17,10 @@ public static class WorkshopsFeature
         services.AddSingleton<WorkshopTokens>();
         services.AddSingleton<WorkshopLetters>();
         services.AddSingleton<InvitationMail>();
+        services.AddScoped<InvitationAnswers>();
+        // Registrations, where the site has them, take a place for a «yes»; otherwise the answer is recorded alone.
+        services.TryAddScoped<IRsvpRegistration, AnswerOnly>();
+        services.AddSingleton<MyAlmaty.Learn.Content.Journal.IContentPublicationHandler, WorkshopChangeAnnouncer>();
         services.AddPermissions<WorkshopPermissions>();
         return services;
     }
