@@ -38,7 +38,16 @@ public static class UnsubscribeEndpoints
         LearnDbContext db, MailSuppressions suppressions, IAntiforgery antiforgery)
     {
         var culture = CultureOf(http, lang);
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
+        IFormCollection? form;
+        try
+        {
+            form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or BadHttpRequestException)
+        {
+            // A body that is not a form (a broken multipart, a cut-off upload) is the sender's mistake, answered like a bad form.
+            return await RenderAsync(http, culture, token, pages, "confirm", StatusCodes.Status400BadRequest);
+        }
         var oneClick = form is not null && form["List-Unsubscribe"].ToString() == "One-Click";
         // The page's own form proves it came from the page; the one-click POST proves nothing but needs nothing:
         // all it can do is what the signed link allows, stopping the mail of the address it names.

@@ -74,6 +74,14 @@ internal sealed class WorkshopMailSite : IAsyncDisposable
         Assert.False(report.HasErrors, string.Join("\n", report.Problems));
     }
 
+    /// <summary>Takes one language's item off the site, as an editor would.</summary>
+    public async Task UnpublishAsync(MyAlmaty.Learn.Content.ContentKey key)
+    {
+        await using var scope = Site.Services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<MyAlmaty.Learn.Content.ContentPublishing>().UnpublishAsync(key, "editor-1"));
+        await Site.Services.GetRequiredService<MyAlmaty.Learn.Content.Published.PublishedContent>().ReloadAsync();
+    }
+
     /// <summary>An invitation of a sent campaign, saved, as the campaign pages create it before queueing its email.</summary>
     public async Task<WorkshopInvitation> SaveInvitationAsync(string email, string? name, string culture, bool latin = false)
     {

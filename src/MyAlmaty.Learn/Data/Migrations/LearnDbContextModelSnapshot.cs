@@ -971,8 +971,9 @@ namespace MyAlmaty.Learn.Data.Migrations
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Venue")
-                        .HasMaxLength(300)
+                    b.Property<string>("Venues")
+                        .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("WorkshopKey");

@@ -15,7 +15,8 @@ namespace MyAlmaty.Learn.Workshops.Invitations;
 /// the workshop is cancelled, or taken off the site in every language, every invitation gets METHOD:CANCEL.
 /// Registrations that came without an invitation get the same, with the workshop's <see cref="WorkshopAnnouncement.Sequence"/>.
 /// The mail goes into the outbox in the publication's own transaction. A change of the online link alone is told
-/// only to people with a place: the others' calendars never held the link.
+/// only to people with a place: the others' calendars never held the link. A new venue is told in each language
+/// when that language's item brings it (a venue is written in each language's words); a new time, to everyone at once.
 /// </summary>
 public sealed class WorkshopChangeAnnouncer(
     WorkshopLetters letters, IMailOutbox outbox, PublishedContent published, MailSuppressionKey suppressionKey, UiStrings strings, TimeProvider time)
@@ -35,8 +36,13 @@ public sealed class WorkshopChangeAnnouncer(
             // The first publication, or a workshop published before announcements were kept: people were told what the public saw.
             if ((before ?? now) is not { } seen) return;
             state = new WorkshopAnnouncement { WorkshopKey = key, Cancelled = seen.Facts.Status == WorkshopStatus.Cancelled };
-            state.Tell(WorkshopPlace.Of(seen.Facts), nowUtc);
+            state.Tell(seen.Culture, WorkshopPlace.Of(seen.Facts), nowUtc);
             db.Add(state);
+        }
+        if (!state.KnowsVenueIn(publication.Key.Culture) && (before ?? now) is { } first)
+        {
+            // The first item in this language: its venue is what its readers saw, not news.
+            state.Tell(first.Culture, WorkshopPlace.Of(first.Facts) with { StartsAt = state.StartsAt, EndsAt = state.EndsAt, OnlineUrl = state.OnlineUrl }, state.UpdatedUtc);
         }
 
         var cancelled = now is null ? !OtherLanguageStaysPublished(db, publication.Key) : now.Facts.Status == WorkshopStatus.Cancelled;
@@ -46,23 +52,25 @@ public sealed class WorkshopChangeAnnouncer(
             state.Cancelled = true;
             state.Sequence++;
             state.UpdatedUtc = nowUtc;
-            await AnnounceAsync(db, WorkshopLetterKind.Cancelled, (now ?? before)!, state, null, false, cancellationToken);
+            await AnnounceAsync(db, WorkshopLetterKind.Cancelled, (now ?? before)!, state, null, false, null, cancellationToken);
             return;
         }
         if (now is null) return;
 
-        var told = state.Place;
+        var told = state.PlaceIn(now.Culture);
         var place = WorkshopPlace.Of(now.Facts);
         var reinstated = state.Cancelled;
         if (told == place && !reinstated) return;
+        // A new venue in one language's words is news to that language's people; the other item brings it to theirs.
+        var onlyOneLanguage = !reinstated && told with { Venue = place.Venue } == place ? now.Culture : null;
         state.Cancelled = false;
         state.Sequence++;
-        state.Tell(place, nowUtc);
-        await AnnounceAsync(db, WorkshopLetterKind.Update, now, state, told, reinstated, cancellationToken);
+        state.Tell(now.Culture, place, nowUtc);
+        await AnnounceAsync(db, WorkshopLetterKind.Update, now, state, told, reinstated, onlyOneLanguage, cancellationToken);
     }
 
     private async Task AnnounceAsync(LearnDbContext db, WorkshopLetterKind kind, MailedWorkshop workshop, WorkshopAnnouncement state,
-        WorkshopPlace? told, bool reinstated, CancellationToken cancellationToken)
+        WorkshopPlace? told, bool reinstated, string? onlyCulture, CancellationToken cancellationToken)
     {
         var key = workshop.Key;
         var onlyTheLink = told is not null && !reinstated && told with { OnlineUrl = workshop.Facts.OnlineUrl } == WorkshopPlace.Of(workshop.Facts);
@@ -81,13 +89,13 @@ public sealed class WorkshopChangeAnnouncer(
 
         foreach (var invitation in invitations)
         {
-            if (suppressed.Contains(invitation.Email)) continue;
+            if (suppressed.Contains(invitation.Email) || (onlyCulture is not null && invitation.Culture != onlyCulture)) continue;
             if (kind == WorkshopLetterKind.Update && invitation.Answer == RsvpAnswer.No) continue;
             var hasPlace = invitation.Answer == RsvpAnswer.Yes || withPlace.Contains(invitation.Id);
             if (onlyTheLink && !hasPlace) continue;
             invitation.Revision++;
             var to = new WorkshopRecipient(invitation.Email, invitation.Name, invitation.Culture, invitation.Latin);
-            await QueueAsync(db, new WorkshopLetter(kind, InWordsOf(workshop, invitation.Culture), to, invitation.Revision, InvitationMail.MessageIdOf(invitation.Id, invitation.Revision))
+            await QueueAsync(db, new WorkshopLetter(kind, InWordsOf(workshop, invitation.Culture, told), to, invitation.Revision, InvitationMail.MessageIdOf(invitation.Id, invitation.Revision))
             {
                 InvitationId = invitation.Id,
                 Changes = ChangesFor(told, workshop, invitation.Culture, hasPlace),
@@ -97,11 +105,11 @@ public sealed class WorkshopChangeAnnouncer(
         }
         foreach (var registration in registrations)
         {
-            if (suppressed.Contains(registration.Email)) continue;
+            if (suppressed.Contains(registration.Email) || (onlyCulture is not null && registration.Culture != onlyCulture)) continue;
             var hasPlace = registration.Status == RegistrationStatus.Registered;
             if (onlyTheLink && !hasPlace) continue;
             var to = new WorkshopRecipient(registration.Email, registration.Name, registration.Culture, registration.Latin);
-            await QueueAsync(db, new WorkshopLetter(kind, InWordsOf(workshop, registration.Culture), to, state.Sequence, $"registration-{registration.Id}-r{state.Sequence}")
+            await QueueAsync(db, new WorkshopLetter(kind, InWordsOf(workshop, registration.Culture, told), to, state.Sequence, $"registration-{registration.Id}-r{state.Sequence}")
             {
                 Changes = ChangesFor(told, workshop, registration.Culture, hasPlace),
                 ShowOnlineLink = hasPlace,
@@ -117,8 +125,10 @@ public sealed class WorkshopChangeAnnouncer(
     }
 
     /// <summary>The workshop with these facts in the words (title, page) of the person's language when it has that translation.</summary>
-    private MailedWorkshop InWordsOf(MailedWorkshop workshop, string culture) =>
-        culture == workshop.Culture ? workshop : workshop.InWordsOf(published.Current.ByKey(culture, WorkshopTypeNames.Workshop, workshop.Key));
+    private MailedWorkshop InWordsOf(MailedWorkshop workshop, string culture, WorkshopPlace? told) =>
+        culture == workshop.Culture
+            ? workshop
+            : workshop.InWordsOf(published.Current.ByKey(culture, WorkshopTypeNames.Workshop, workshop.Key), told is not null && told.Venue != workshop.Facts.Venue);
 
     private List<WorkshopChange> ChangesFor(WorkshopPlace? told, MailedWorkshop workshop, string culture, bool hasPlace)
     {

@@ -19,7 +19,7 @@ namespace MyAlmaty.Learn.Data.Migrations
                     Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Venue = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Venues = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     OnlineUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
                     UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)

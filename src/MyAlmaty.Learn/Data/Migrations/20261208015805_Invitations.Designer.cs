@@ -11,7 +11,7 @@ using MyAlmaty.Learn.Data;
 namespace MyAlmaty.Learn.Data.Migrations
 {
     [DbContext(typeof(LearnDbContext))]
-    [Migration("20261208013823_Invitations")]
+    [Migration("20261208015805_Invitations")]
     partial class Invitations
     {
         /// <inheritdoc />
@@ -974,8 +974,9 @@ namespace MyAlmaty.Learn.Data.Migrations
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Venue")
-                        .HasMaxLength(300)
+                    b.Property<string>("Venues")
+                        .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("WorkshopKey");
