@@ -147,6 +147,8 @@ public static class SiteHost
         app.MapSearchPages();
         app.MapRegistrationPages();
         app.MapWorkshopPages();
+        app.MapRsvpPages();
+        app.MapWorkshopUnsubscribe();
         app.MapDiscovery();
         app.MapMediaFiles();
         app.MapAdminPages();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyAlmaty.Learn.Content;
 using MyAlmaty.Learn.Content.Published;
 using MyAlmaty.Learn.Data;
@@ -25,6 +26,10 @@ public static class WorkshopsFeature
         services.AddScoped<Campaigns.WorkshopCampaigns>();
         services.AddScoped<Campaigns.CampaignSources>();
         services.AddScoped<Campaigns.WorkshopRoster>();
+        services.AddScoped<InvitationAnswers>();
+        // A «yes» takes a place (or a waiting position); a «no» after it gives the place back.
+        services.TryAddScoped<IRsvpRegistration, RsvpRegistration>();
+        services.AddSingleton<MyAlmaty.Learn.Content.Journal.IContentPublicationHandler, WorkshopChangeAnnouncer>();
         services.AddPermissions<WorkshopPermissions>();
         services.AddScoped<WorkshopRegistrations>();
         services.AddScoped<WorkshopAttendance>();

@@ -1019,6 +1019,41 @@ namespace MyAlmaty.Learn.Data.Migrations
                     b.ToTable("InvitationCampaigns", (string)null);
                 });
 
+            modelBuilder.Entity("MyAlmaty.Learn.Workshops.Invitations.WorkshopAnnouncement", b =>
+                {
+                    b.Property<string>("WorkshopKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venues")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkshopKey");
+
+                    b.ToTable("WorkshopAnnouncements", (string)null);
+                });
+
             modelBuilder.Entity("MyAlmaty.Learn.Workshops.Invitations.WorkshopFacilitator", b =>
                 {
                     b.Property<string>("WorkshopKey")

@@ -29,9 +29,18 @@ public sealed record MailedWorkshop(string Key, string Culture, string Title, st
     /// <summary>
     /// The same workshop told in another language's words (its title and address) with these facts: a change saved
     /// in one language reaches each person in theirs, even before the other language's item is published again.
+    /// The venue stays this one's when it is the news; otherwise the translation's own words name the same place.
     /// </summary>
-    public MailedWorkshop InWordsOf(PublishedItem? translation) =>
-        translation is null ? this : this with { Culture = translation.Culture, Title = translation.Title, Summary = translation.Metadata.Summary, Slug = translation.Slug };
+    public MailedWorkshop InWordsOf(PublishedItem? translation, bool venueIsNews)
+    {
+        if (translation is null) return this;
+        var theirs = translation.MetadataAs<WorkshopMetadata>();
+        return this with
+        {
+            Culture = translation.Culture, Title = translation.Title, Summary = translation.Metadata.Summary, Slug = translation.Slug,
+            Facts = venueIsNews ? Facts : Facts with { Venue = theirs.Venue, MapUrl = theirs.MapUrl },
+        };
+    }
 }
 
 /// <summary>What a calendar invitation must keep up with: a change of any of these is announced to the people invited.</summary>

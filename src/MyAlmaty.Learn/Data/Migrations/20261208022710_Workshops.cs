@@ -77,6 +77,24 @@ namespace MyAlmaty.Learn.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkshopAnnouncements",
+                columns: table => new
+                {
+                    WorkshopKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Venues = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    OnlineUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkshopAnnouncements", x => x.WorkshopKey);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkshopFacilitators",
                 columns: table => new
                 {
@@ -127,6 +145,36 @@ namespace MyAlmaty.Learn.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CampaignRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Latin = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LanguageGiven = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Verdict = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ReasonArgument = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    NameCleaned = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CampaignRecipients_InvitationCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "InvitationCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkshopInvitations",
                 columns: table => new
                 {
@@ -156,6 +204,11 @@ namespace MyAlmaty.Learn.Data.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignRecipients_CampaignId_Line",
+                table: "CampaignRecipients",
+                columns: new[] { "CampaignId", "Line" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InvitationCampaigns_WorkshopKey",
@@ -218,10 +271,16 @@ namespace MyAlmaty.Learn.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CampaignRecipients");
+
+            migrationBuilder.DropTable(
                 name: "MailSuppressions");
 
             migrationBuilder.DropTable(
                 name: "ScheduledJobs");
+
+            migrationBuilder.DropTable(
+                name: "WorkshopAnnouncements");
 
             migrationBuilder.DropTable(
                 name: "WorkshopFacilitators");

@@ -11,8 +11,8 @@ using MyAlmaty.Learn.Data;
 namespace MyAlmaty.Learn.Data.Migrations
 {
     [DbContext(typeof(LearnDbContext))]
-    [Migration("20261208013953_Campaigns")]
-    partial class Campaigns
+    [Migration("20261208022710_Workshops")]
+    partial class Workshops
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -462,7 +462,12 @@ namespace MyAlmaty.Learn.Data.Migrations
 
             modelBuilder.Entity("MyAlmaty.Learn.Mail.MailSuppression", b =>
                 {
-                    b.Property<string>("Hash")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressHash")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -474,7 +479,9 @@ namespace MyAlmaty.Learn.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Hash");
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddressHash");
 
                     b.ToTable("MailSuppressions", (string)null);
                 });
@@ -484,6 +491,9 @@ namespace MyAlmaty.Learn.Data.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AttemptStartedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
@@ -501,6 +511,9 @@ namespace MyAlmaty.Learn.Data.Migrations
                     b.Property<string>("Culture")
                         .IsRequired()
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Headers")
@@ -1007,6 +1020,41 @@ namespace MyAlmaty.Learn.Data.Migrations
                     b.HasIndex("WorkshopKey");
 
                     b.ToTable("InvitationCampaigns", (string)null);
+                });
+
+            modelBuilder.Entity("MyAlmaty.Learn.Workshops.Invitations.WorkshopAnnouncement", b =>
+                {
+                    b.Property<string>("WorkshopKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venues")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkshopKey");
+
+                    b.ToTable("WorkshopAnnouncements", (string)null);
                 });
 
             modelBuilder.Entity("MyAlmaty.Learn.Workshops.Invitations.WorkshopFacilitator", b =>
