@@ -37,9 +37,6 @@ public static class MailFeature
             sp.GetRequiredService<IServiceScopeFactory>(), transports, sp.GetRequiredService<MimeMessageFactory>(),
             sp.GetRequiredService<OutboxSignal>(), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxSender>>()));
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        services.AddSingleton(new MailSuppressionKey(dataDirectory));
-        services.AddScoped<MailSuppressions>();
-        services.AddScoped<MailDeliveryStates>();
         services.AddPersonalData<MailPersonalData>();
         return services;
     }

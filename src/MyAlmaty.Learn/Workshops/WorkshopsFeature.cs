@@ -15,9 +15,7 @@ public static class WorkshopsFeature
     /// <summary>The workshop feature; the host provides <see cref="IWorkshopSiteAddress"/> for the links of its emails.</summary>
     public static IServiceCollection AddWorkshopsFeature(this IServiceCollection services)
     {
-        services.AddContentType<WorkshopType>();
-        services.AddSingleton<MyAlmaty.Learn.Content.Published.IContentRouteProvider, WorkshopRoutes>();
-        services.AddSingleton<WorkshopCalendar>();
+        services.AddWorkshopContent();
         services.AddSingleton<WorkshopTokens>();
         services.AddSingleton<WorkshopLetters>();
         services.AddSingleton<InvitationMail>();
@@ -39,6 +37,15 @@ public static class WorkshopsFeature
         services.AddScoped<IScheduledJobHandler>(sp => Reminder(sp, WorkshopReminders.DayBefore, 24));
         services.AddScoped<IScheduledJobHandler>(sp => Reminder(sp, WorkshopReminders.HourBefore, 1));
         services.AddScoped<IScheduledJobHandler, WaitlistEndHandler>();
+        return services;
+    }
+
+    /// <summary>Workshops as content alone (the type, its pages' addresses, its calendar): for tools that read and write content and send no mail.</summary>
+    public static IServiceCollection AddWorkshopContent(this IServiceCollection services)
+    {
+        services.AddContentType<WorkshopType>();
+        services.AddSingleton<IContentRouteProvider, WorkshopRoutes>();
+        services.AddSingleton<WorkshopCalendar>();
         return services;
     }
 

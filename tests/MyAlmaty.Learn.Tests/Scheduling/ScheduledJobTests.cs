@@ -139,6 +139,8 @@ public sealed class ScheduledJobTests
             var services = new ServiceCollection();
             services.AddSingleton<TimeProvider>(clock);
             services.AddLogging();
+            services.AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(
+                new Microsoft.Extensions.Hosting.Internal.ApplicationLifetime(NullLogger<Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>.Instance));
             services.AddLearnData(new StorageOptions(), folder.Path);
             services.AddSchedulingFeature(new SchedulingOptions());
             services.AddSingleton<IScheduledJobHandler, MarkingHandler>();

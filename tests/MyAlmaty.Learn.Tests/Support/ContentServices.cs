@@ -41,7 +41,7 @@ public sealed class ContentServices : IAsyncDisposable
         services.AddContentFeature();
         services.AddCoursesFeature();
         services.AddQuizzesFeature();
-        services.AddWorkshopsFeature();
+        services.AddWorkshopContent();
         services.AddUsersFeature();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();

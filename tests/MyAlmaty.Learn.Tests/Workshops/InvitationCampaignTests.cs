@@ -63,8 +63,9 @@ public sealed class InvitationCampaignTests : IAsyncLifetime
         await WorkshopDesk.RegisterAsync(_site, "invite-yards", "registered@example.kz");
         await using (var scope = _site.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<MailSuppressions>().SuppressAsync("gone@example.kz", SuppressionReason.Unsubscribed);
-            await scope.ServiceProvider.GetRequiredService<LearnDbContext>().SaveChangesAsync();
+            var db = scope.ServiceProvider.GetRequiredService<LearnDbContext>();
+            scope.ServiceProvider.GetRequiredService<MailSuppressions>().Suppress(db, "gone@example.kz", SuppressionReason.Unsubscribed);
+            await db.SaveChangesAsync();
         }
         var csv = "email,name,language\n"
             + "aigerim@example.kz,Айгерім,kk\n"
@@ -134,7 +135,7 @@ public sealed class InvitationCampaignTests : IAsyncLifetime
             var failedId = invitations.Single(i => i.Email == "failed@example.kz").OutboxMessageId;
             await db.SaveChangesAsync();
             await db.Set<OutboxMessage>().Where(m => m.Id == failedId).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.SentUtc, (DateTime?)null).SetProperty(m => m.NextAttemptUtc, (DateTime?)null).SetProperty(m => m.LastError, "550 5.1.1 mailbox unavailable"));
+                .SetProperty(m => m.SentUtc, (DateTime?)null).SetProperty(m => m.NextAttemptUtc, (DateTime?)null).SetProperty(m => m.FailedUtc, DateTime.UtcNow).SetProperty(m => m.LastError, "550 5.1.1 mailbox unavailable"));
         }
 
         var (_, all) = await AdminForms.OpenAsync(facilitator.Client, "/admin/workshops/status-yards/status");
