@@ -10,12 +10,14 @@ namespace MyAlmaty.Learn.Mail;
 /// </summary>
 public sealed class MimeMessageFactory(MailOptions options)
 {
-    private readonly MailboxAddress _from = new(Encoding.UTF8, options.FromName, MailboxAddress.Parse(options.From).Address);
+    private readonly string _fromAddress = MailboxAddress.Parse(options.From).Address;
 
     public MimeMessage Create(OutboxMessage row)
     {
         var message = new MimeMessage { MessageId = row.MessageId, Subject = row.Subject };
-        message.From.Add(_from);
+        // A new address each time: a message's address list subscribes to its addresses' Changed event, so
+        // one shared MailboxAddress would keep every message ever made (and its body) alive.
+        message.From.Add(new MailboxAddress(Encoding.UTF8, options.FromName, _fromAddress));
         message.To.Add(new MailboxAddress(Encoding.UTF8, row.ToName ?? "", row.To));
         message.Date = new DateTimeOffset(DateTime.SpecifyKind(row.CreatedUtc, DateTimeKind.Utc));
         foreach (var (name, value) in OutboxPayload.ReadHeaders(row.Headers))

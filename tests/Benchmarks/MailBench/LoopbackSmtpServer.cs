@@ -38,11 +38,11 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
     public long Bytes => Interlocked.Read(ref _bytes);
     public int Sessions => Volatile.Read(ref _sessions);
 
-    public static async Task<LoopbackSmtpServer> StartAsync()
+    public static async Task<LoopbackSmtpServer> StartAsync(int? chosenPort = null)
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        var port = chosenPort ?? ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
         var options = new SmtpServerOptionsBuilder().ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();

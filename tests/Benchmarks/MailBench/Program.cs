@@ -22,12 +22,25 @@ var mode = options.GetValueOrDefault("mode") ?? "pool";
 var count = int.Parse(options.GetValueOrDefault("messages") ?? "10000", CultureInfo.InvariantCulture);
 void Log(string text) => Console.Error.WriteLine($"mail-bench: {text}");
 
+if (mode == "serve")
+{
+    // The receiving server alone, in a process of its own, so that the sender's memory is measured without it.
+    await using var server = await LoopbackSmtpServer.StartAsync(int.Parse(options["port"], CultureInfo.InvariantCulture));
+    Log($"serving on 127.0.0.1:{server.Port}");
+    while (true)
+    {
+        await Task.Delay(1000);
+        Log($"received {server.Messages} on {server.Sessions} connections");
+    }
+}
 var data = Directory.CreateTempSubdirectory("mail-bench-").FullName;
-await using var smtp = await LoopbackSmtpServer.StartAsync();
+var external = options.GetValueOrDefault("smtp-port") is { } given ? int.Parse(given, CultureInfo.InvariantCulture) : (int?)null;
+await using var smtp = external is null ? await LoopbackSmtpServer.StartAsync() : null;
+var smtpPort = external ?? smtp!.Port;
 var mail = new MailOptions
 {
     Delivery = MailDelivery.Smtp,
-    Smtp = { Host = "127.0.0.1", Port = smtp.Port, Security = SmtpSecurity.None },
+    Smtp = { Host = "127.0.0.1", Port = smtpPort, Security = SmtpSecurity.None },
     Workers = mode == "pool" ? null : 1,
     BatchSize = 50,
 };
@@ -67,14 +80,19 @@ var sent = mode switch
 {
     "pool" or "single" => await provider.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None),
     "naive" => await NaiveSender.SendAllAsync(provider, mail),
+    "raw" => await NaiveSender.SendOnOneConnectionAsync(provider, mail),
     _ => throw new ArgumentException($"Unknown mode '{mode}': use pool, single or naive."),
 };
 clock.Stop();
 var (startMb, maxMb, endMb) = await memory.StopAsync();
-if (sent != count || smtp.Messages != count) throw new InvalidOperationException($"{mode}: {sent} marked sent, {smtp.Messages} received, {count} expected");
+GC.Collect();
+GC.WaitForPendingFinalizers();
+GC.Collect();
+Log($"{mode}: managed heap after a full collection {GC.GetTotalMemory(true) / 1024.0 / 1024:F0} MB, resident {MemorySampler.Megabytes():F0} MB");
+if (sent != count || (smtp is not null && smtp.Messages != count)) throw new InvalidOperationException($"{mode}: {sent} marked sent, {smtp?.Messages} received, {count} expected");
 var workers = mode == "pool" ? provider.GetRequiredService<OutboxSender>().WorkerCount : 1;
-Log($"{mode}: {count} received on {smtp.Sessions} connections, {smtp.Bytes / count / 1024.0:F1} KB each on the wire, in {clock.Elapsed.TotalSeconds:F2} s");
-Console.WriteLine($"| {mode} | {workers} | {smtp.Sessions} | {count:N0} | {clock.Elapsed.TotalSeconds:F2} s | {count / clock.Elapsed.TotalSeconds:N0} | {startMb:F0} / {maxMb:F0} / {endMb:F0} MB |");
+if (smtp is not null) Log($"{mode}: {count} received on {smtp.Sessions} connections, {smtp.Bytes / count / 1024.0:F1} KB each on the wire, in {clock.Elapsed.TotalSeconds:F2} s");
+Console.WriteLine($"| {mode}{(smtp is null ? " (server in another process)" : "")} | {workers} | {(smtp is null ? "–" : smtp.Sessions.ToString(CultureInfo.InvariantCulture))} | {count:N0} | {clock.Elapsed.TotalSeconds:F2} s | {count / clock.Elapsed.TotalSeconds:N0} | {startMb:F0} / {maxMb:F0} / {endMb:F0} MB |");
 await provider.DisposeAsync();
 SqliteFiles.Clear();
 Directory.Delete(data, recursive: true);
@@ -82,6 +100,29 @@ Directory.Delete(data, recursive: true);
 /// <summary>What the pool replaces: one new SMTP connection per message, one at a time.</summary>
 internal static class NaiveSender
 {
+    /// <summary>The messages over one MailKit connection with no outbox bookkeeping: what the SMTP exchange alone costs (and keeps).</summary>
+    public static async Task<int> SendOnOneConnectionAsync(IServiceProvider provider, MailOptions options)
+    {
+        var factory = provider.GetRequiredService<MimeMessageFactory>();
+        var sent = 0;
+        using var client = new SmtpClient();
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(options.Smtp.Host, options.Smtp.Port);
+        await client.ConnectAsync(socket, options.Smtp.Host, options.Smtp.Port, SecureSocketOptions.None);
+        for (long after = 0; ; )
+        {
+            await using var scope = provider.CreateAsyncScope();
+            var rows = await scope.ServiceProvider.GetRequiredService<LearnDbContext>().Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.Id > after).OrderBy(m => m.Id).Take(500).ToListAsync();
+            if (rows.Count == 0) break;
+            foreach (var row in rows) await client.SendAsync(factory.Create(row));
+            sent += rows.Count;
+            after = rows[^1].Id;
+        }
+        await client.DisconnectAsync(quit: true);
+        return sent;
+    }
+
     public static async Task<int> SendAllAsync(IServiceProvider provider, MailOptions options)
     {
         var factory = provider.GetRequiredService<MimeMessageFactory>();
@@ -130,7 +171,7 @@ internal sealed class MemorySampler
         return (_start, Math.Max(max, end), end);
     }
 
-    private static double Megabytes()
+    public static double Megabytes()
     {
         foreach (var line in File.ReadLines("/proc/self/status"))
         {
