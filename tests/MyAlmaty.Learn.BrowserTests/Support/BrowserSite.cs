@@ -8,7 +8,7 @@ namespace MyAlmaty.Learn.BrowserTests.Support;
 /// One running site with the shipped content and one headless Debian Chromium driven by Playwright,
 /// shared by the tests of a class. Every test opens its own browser context.
 /// </summary>
-public sealed class BrowserSite : IAsyncLifetime
+public class BrowserSite : IAsyncLifetime
 {
     /// <summary>Debian's package, installed by the test script (apt-get install -y chromium); never Playwright's download.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -22,9 +22,17 @@ public sealed class BrowserSite : IAsyncLifetime
         "--disable-sync",
     ];
 
+    private readonly string[] _siteArgs;
     private TestSite? _site;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+
+    public BrowserSite() : this([])
+    {
+    }
+
+    /// <summary>A site started with configuration of its own, as command-line arguments (e.g. <c>--Scheduling:PollInterval=00:00:01</c>).</summary>
+    protected BrowserSite(string[] siteArgs) => _siteArgs = siteArgs;
 
     public TestSite Site => _site ?? throw new InvalidOperationException("The site has not started.");
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
@@ -41,7 +49,7 @@ public sealed class BrowserSite : IAsyncLifetime
                 "Playwright's own browser download is not used.");
         }
 
-        var siteStart = TestSite.StartAsync();
+        var siteStart = TestSite.StartAsync(extraArgs: _siteArgs);
         try
         {
             _playwright = await Playwright.CreateAsync();
