@@ -17,8 +17,6 @@ namespace MyAlmaty.Learn.BrowserTests;
 /// </summary>
 public sealed class AdminJourneyTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
-    private static readonly HashSet<string> Blocking = new(StringComparer.OrdinalIgnoreCase) { "serious", "critical" };
-
     [Fact]
     public async Task An_editor_edits_previews_and_publishes_a_lesson_then_brings_its_outdated_translation_up_to_date()
     {
@@ -119,14 +117,14 @@ public sealed class AdminJourneyTests(BrowserSite site) : IClassFixture<BrowserS
         visited.AddRange(["/admin/audit", "/admin/content/lessons/kk/civic-activism", "/admin/content/lessons/ru/civic-activism/source", "/admin/content/lessons/ru/civic-activism/versions",
             "/admin/content/lessons/ru/civic-activism/diff?from=1&to=2", "/admin/content/new/pages/kk", "/admin/content/quizzes/ru/civic-activism/delete"]);
         var problems = new StringBuilder();
-        await CheckAsync(page, visited, problems);
+        await AxePages.CheckAsync(page, visited, problems);
         string[] people = ["/admin/users", $"/admin/users?q={Uri.EscapeDataString(email)}"];
-        await CheckAsync(admin, [.. visited, .. people], problems);
+        await AxePages.CheckAsync(admin, [.. visited, .. people], problems);
         var kazakhAdminContext = await site.NewContextAsync();
         await using var ___ = kazakhAdminContext;
         var kazakhAdmin = await kazakhAdminContext.NewPageAsync();
         await SignInAsync(kazakhAdmin, RoleNames.Administrator, "kk");
-        await CheckAsync(kazakhAdmin, people, problems);
+        await AxePages.CheckAsync(kazakhAdmin, people, problems);
         Assert.True(problems.Length == 0, problems.ToString());
     }
 
@@ -159,19 +157,5 @@ public sealed class AdminJourneyTests(BrowserSite site) : IClassFixture<BrowserS
         await BrowserSite.OpenAsync(page, $"/{culture}/account/link/{token}?purpose=setup");
         await page.Locator("main form button[type=submit]").ClickAsync();
         Assert.Equal($"/{culture}/my", PageFacts.PathOf(page));
-    }
-
-    private static async Task CheckAsync(IPage page, IEnumerable<string> paths, StringBuilder problems)
-    {
-        foreach (var path in paths.Distinct())
-        {
-            await BrowserSite.OpenAsync(page, path);
-            var result = await page.RunAxe();
-            if (result.Passes.Length == 0) problems.Append($"\naxe-core checked nothing on {path}");
-            foreach (var violation in result.Violations.Where(v => v.Impact is not null && Blocking.Contains(v.Impact)))
-            {
-                problems.Append($"\n{path} ({await PageFacts.LangAsync(page)}): {violation.Id} ({violation.Impact}) {violation.Help}: {string.Join(", ", violation.Nodes.Select(n => n.Target?.ToString()))}");
-            }
-        }
     }
 }

@@ -22,8 +22,6 @@ public sealed class WorkshopBrowserSite() : BrowserSite(["--Scheduling:PollInter
 /// </summary>
 public sealed class WorkshopJourneyTests(WorkshopBrowserSite site) : IClassFixture<WorkshopBrowserSite>
 {
-    private static readonly HashSet<string> Blocking = new(StringComparer.OrdinalIgnoreCase) { "serious", "critical" };
-
     private const string TitleRu = "Дворы, которые мы меняем";
     private const string TitleKk = "Біз өзгертетін аулалар";
 
@@ -174,16 +172,16 @@ public sealed class WorkshopJourneyTests(WorkshopBrowserSite site) : IClassFixtu
         // 9. axe-core: the public pages as a visitor and an attendee meet them, the workspace in Russian and in Kazakh.
         var problems = new StringBuilder();
         var rsvpPath = rsvp.Split('?')[0];
-        await CheckAsync(visitor, ["/ru/workshops", "/kk/workshops", $"/ru/workshops/{key}", $"/kk/workshops/{key}",
+        await AxePages.CheckAsync(visitor, ["/ru/workshops", "/kk/workshops", $"/ru/workshops/{key}", $"/kk/workshops/{key}",
             rsvpPath, "/ru" + rsvpPath[3..], ticket, "/ru" + ticket[3..], $"/ru/summaries/{summaryKey}"], problems);
-        await CheckAsync(learner, ["/kk/my"], problems);
-        await CheckAsync(desk, [checkIn, "/ru" + checkIn[3..]], problems);
-        await CheckAsync(desk, workspace, problems);
+        await AxePages.CheckAsync(learner, ["/kk/my"], problems);
+        await AxePages.CheckAsync(desk, [checkIn, "/ru" + checkIn[3..]], problems);
+        await AxePages.CheckAsync(desk, workspace, problems);
         var kazakhContext = await site.NewContextAsync();
         await using var ____ = kazakhContext;
         var kazakhAdmin = await kazakhContext.NewPageAsync();
         await SignInAsync(kazakhAdmin, RoleNames.Administrator, "kk");
-        await CheckAsync(kazakhAdmin, workspace, problems);
+        await AxePages.CheckAsync(kazakhAdmin, workspace, problems);
         Assert.True(problems.Length == 0, problems.ToString());
     }
 
@@ -240,19 +238,5 @@ public sealed class WorkshopJourneyTests(WorkshopBrowserSite site) : IClassFixtu
         await BrowserSite.OpenAsync(page, $"/{culture}/account/link/{token}?purpose=setup");
         await page.Locator("main form button[type=submit]").ClickAsync();
         Assert.Equal($"/{culture}/my", PageFacts.PathOf(page));
-    }
-
-    private static async Task CheckAsync(IPage page, IEnumerable<string> paths, StringBuilder problems)
-    {
-        foreach (var path in paths.Distinct())
-        {
-            await BrowserSite.OpenAsync(page, path);
-            var result = await page.RunAxe();
-            if (result.Passes.Length == 0) problems.Append($"\naxe-core checked nothing on {path}");
-            foreach (var violation in result.Violations.Where(v => v.Impact is not null && Blocking.Contains(v.Impact)))
-            {
-                problems.Append($"\n{path} ({await PageFacts.LangAsync(page)}): {violation.Id} ({violation.Impact}) {violation.Help}: {string.Join(", ", violation.Nodes.Select(n => n.Target?.ToString()))}");
-            }
-        }
     }
 }

@@ -101,6 +101,25 @@ public sealed class WorkshopChangeTests
         Assert.Equal(3, (await site.ReceivedAsync("dana@example.kz", 4)).Count);
     }
 
+    [Fact]
+    public async Task A_workshop_whose_state_becomes_cancelled_sends_every_invitee_a_calendar_cancellation_in_their_language()
+    {
+        await using var site = await StartAsync(March14);
+        var (aigerim, _) = await site.InviteAsync("aigerim@example.kz", "Айгерим", "kk");
+        await site.ReceivedAsync("aigerim@example.kz");
+
+        await site.PublishAsync("yards.kk.md", Kazakh(March14, state: "cancelled"));
+
+        var cancelled = (await site.ReceivedAsync("aigerim@example.kz", 2))[1];
+        Assert.Equal($"invitation-{aigerim.Id}-r1@myalmaty.local", cancelled.MessageId);
+        Assert.Equal("Кездесу болмайды: Біз өзгертетін аулалар", cancelled.Subject);
+        var (calendar, part, text) = CalendarOf(cancelled);
+        Assert.Equal(("CANCEL", "CANCEL"), (part.ContentType.Parameters["method"], calendar.Method));
+        var gone = Assert.Single(calendar.Events);
+        Assert.Equal(("workshop-yards@myalmaty.learn", 1), (gone.Uid, gone.Sequence));
+        Assert.Contains("STATUS:CANCELLED", text);
+    }
+
     private static string? LinkInOrNull(MimeKit.MimeMessage message, string marker) =>
         (message.TextBody ?? "").Split([' ', '\n', '\r']).FirstOrDefault(w => w.StartsWith("http", StringComparison.Ordinal) && w.Contains(marker, StringComparison.Ordinal));
 }

@@ -36,7 +36,7 @@ internal sealed class WorkshopMailSite : IAsyncDisposable
         return new WorkshopMailSite(content, smtp, site);
     }
 
-    public static string Russian(DateTime startsAt, string venue = "Алматы, ул. Абылай хана, 91", string? status = null) => $"""
+    public static string Russian(DateTime startsAt, string venue = "Алматы, ул. Абылай хана, 91", string? state = null) => $"""
         ---
         type: Workshop
         title: Дворы, которые мы меняем
@@ -46,12 +46,12 @@ internal sealed class WorkshopMailSite : IAsyncDisposable
         languages: [ru, kk]
         venue: {venue}
         capacity: 40
-        {(status is null ? "" : "status: " + status)}
+        {(state is null ? "" : "state: " + state)}
         ---
         Приходите со своим двором в голове.
         """.Replace("\r\n", "\n");
 
-    public static string Kazakh(DateTime startsAt, string venue = "Алматы, Абылай хан көшесі, 91", string? status = null) => $"""
+    public static string Kazakh(DateTime startsAt, string venue = "Алматы, Абылай хан көшесі, 91", string? state = null) => $"""
         ---
         type: Workshop
         title: Біз өзгертетін аулалар
@@ -61,7 +61,7 @@ internal sealed class WorkshopMailSite : IAsyncDisposable
         languages: [ru, kk]
         venue: {venue}
         capacity: 40
-        {(status is null ? "" : "status: " + status)}
+        {(state is null ? "" : "state: " + state)}
         ---
         Өз аулаңыз туралы ойлап келіңіз.
         """.Replace("\r\n", "\n");
