@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MyAlmaty.Learn.Tests.Support;
 using MyAlmaty.Learn.Workshops;
 using MyAlmaty.Learn.Workshops.Invitations;
+using MyAlmaty.Learn.Workshops.Registrations;
 using static MyAlmaty.Learn.Tests.Workshops.WorkshopMailSite;
 
 namespace MyAlmaty.Learn.Tests.Workshops;
@@ -41,6 +42,30 @@ public sealed class RsvpTests
         Assert.Equal(RsvpAnswer.Yes, answered.Answer);
         Assert.NotNull(answered.AnsweredUtc);
         Assert.Contains("Записали: вы придёте.", await confirmed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_yes_takes_a_place_and_sends_the_ticket_and_a_no_afterwards_gives_the_place_back()
+    {
+        await using var site = await StartAsync(Soon);
+        var (invitation, _) = await site.InviteAsync("dana@example.kz", "Дана", "ru");
+        var yes = LinkIn(Assert.Single(await site.ReceivedAsync("dana@example.kz")), "answer=yes");
+        using var visitor = site.Site.NewClient();
+        var action = new Uri(yes, UriKind.Relative).ToString().Split('?')[0];
+
+        var (_, page) = await Html.GetAsync(visitor, yes);
+        using (var answered = await Forms.PostAsync(visitor, page, action, ("answer", "yes"))) Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+
+        var place = await site.QueryAsync(db => db.Set<WorkshopRegistration>().AsNoTracking().SingleAsync());
+        Assert.Equal(("Дана", RegistrationStatus.Registered, (long?)invitation.Id, "ru"), (place.Name, place.Status, place.InvitationId, place.Culture));
+        var ticket = (await site.ReceivedAsync("dana@example.kz", 2))[1];
+        Assert.Contains("/ru/workshops/ticket/", ticket.TextBody);
+
+        var (_, again) = await Html.GetAsync(visitor, yes.Replace("answer=yes", "answer=no"));
+        using (var declined = await Forms.PostAsync(visitor, again, action, ("answer", "no"))) Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+
+        Assert.Equal(RegistrationStatus.Cancelled, await site.QueryAsync(db => db.Set<WorkshopRegistration>().Select(r => r.Status).SingleAsync()));
+        Assert.Equal(RsvpAnswer.No, await site.QueryAsync(db => db.Set<WorkshopInvitation>().Where(i => i.Id == invitation.Id).Select(i => i.Answer).SingleAsync()));
     }
 
     [Fact]
