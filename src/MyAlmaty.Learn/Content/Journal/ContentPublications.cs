@@ -58,10 +58,11 @@ internal sealed class ContentPublicationDispatcher(IEnumerable<IContentPublicati
         var publications = new List<ContentPublication>();
         var actors = db.ChangeTracker.Entries<ContentChange>().Where(e => e.State == EntityState.Added)
             .GroupBy(e => e.Entity.Key).ToDictionary(g => g.Key, g => g.Last().Entity.Actor);
+        // Versions grouped by their item once, not searched again for every item of a large import.
+        var versionsOf = db.ChangeTracker.Entries<ContentItemVersion>().ToLookup(v => (object?)v.Entity.ContentItem ?? v.Entity.ContentItemId);
         foreach (var item in db.ChangeTracker.Entries<ContentItem>().ToList())
         {
-            var versions = db.ChangeTracker.Entries<ContentItemVersion>()
-                .Where(v => v.Entity.ContentItem == item.Entity || (item.Entity.Id != 0 && v.Entity.ContentItemId == item.Entity.Id)).ToList();
+            var versions = versionsOf[item.Entity].Concat(item.Entity.Id != 0 ? versionsOf[item.Entity.Id] : []).Distinct().ToList();
             var deleted = item.State == EntityState.Deleted;
             var now = deleted ? null : versions.FirstOrDefault(v => v.Entity.Published && v.State != EntityState.Deleted)?.Entity;
             var before = versions.FirstOrDefault(v => v.State != EntityState.Added && v.Property(x => x.Published).OriginalValue)?.Entity;
